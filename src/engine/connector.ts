@@ -1,0 +1,34 @@
+import type { Table } from 'apache-arrow';
+
+/**
+ * The one door to a DuckDB engine. The browser (DuckDB-WASM in a Web Worker) and Node
+ * (the DuckDB-WASM Node build, used by tests and the CLI) implement it, so every SQL
+ * builder and loader above this layer runs unchanged on both.
+ */
+export interface Connector {
+  /** Runs one SQL statement and returns its result as an Arrow table. */
+  query(sql: string): Promise<Table>;
+  /** Runs SQL whose result is not needed (DDL, INSERT ...). */
+  exec(sql: string): Promise<void>;
+  /** Appends an Arrow IPC stream to `table`, creating it when `create` is true. */
+  insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
+  /** Makes bytes readable by SQL under `name` (read_csv('name') ...). */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Releases a registered file. */
+  dropFile(name: string): Promise<void>;
+  /** Cancels the statement in flight, if any; it then rejects. */
+  cancel(): Promise<void>;
+  /** Frees the engine. */
+  close(): Promise<void>;
+  /** Which DuckDB-WASM bundle runs (mvp, eh, coi, node). */
+  readonly bundle: string;
+}
+
+/**
+ * Settings applied to every new engine: no extension may be downloaded or loaded
+ * implicitly, because offline that waits forever (engineering.md, "Pitfalls").
+ */
+export const OFFLINE_SETTINGS_SQL = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+];

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createTestEngine, rowsOf } from '../helpers/engine';
+import { QueryCancelledError } from '../../src/engine/queryManager';
+import { ident, lit } from '../../src/engine/sql';
+
+describe('engine', () => {
+  it('runs DuckDB-WASM with extension auto-install and auto-load switched off', async () => {
+    const qm = await createTestEngine();
+    const [row] = await rowsOf(qm, "select current_setting('autoinstall_known_extensions') i, current_setting('autoload_known_extensions') l, version() v");
+    expect(row).toEqual({ i: false, l: false, v: 'v1.4.3' });
+  });
+
+  it('caches a read by its SQL text and drops the cache when data changes', async () => {
+    const qm = await createTestEngine();
+    await qm.exec('create table t as select 1 x');
+    const a = qm.query('select sum(x) s from t');
+    expect(qm.query('select sum(x) s from t')).toBe(a);
+    await qm.exec('insert into t values (2)');
+    const [row] = await rowsOf(qm, 'select sum(x)::int s from t');
+    expect(row.s).toBe(3);
+  });
+
+  it('rejects a queued query whose signal aborts before it runs', async () => {
+    const qm = await createTestEngine();
+    const ctl = new AbortController();
+    const slow = qm.exclusive(async () => new Promise((r) => setTimeout(r, 50)));
+    const queued = qm.query('select 1', { signal: ctl.signal });
+    ctl.abort();
+    await expect(queued).rejects.toBeInstanceOf(QueryCancelledError);
+    await slow;
+  });
+
+  it('escapes identifiers and literals so user text cannot break out of SQL', async () => {
+    const qm = await createTestEngine();
+    const name = 'we"ird; drop table orders; --';
+    const value = "O'Brien'); drop table orders; --";
+    const [row] = await rowsOf(qm, `select ${lit(value)} as ${ident(name)}`);
+    expect(row[name]).toBe(value);
+    const [count] = await rowsOf(qm, 'select count(*)::int n from orders');
+    expect(count.n).toBe(0);
+  });
+});
