@@ -1,0 +1,120 @@
+import { dateLit } from '../../engine/sql';
+
+/** The per-customer facts table every metric family reads (built once per dataset and as-of). */
+export const FACTS_TABLE = 'cw_customer_facts';
+
+/**
+ * Builds `cw_customer_facts`: one row per customer seen in any table up to the as-of date,
+ * with purchase history facts (first/last purchase, counts, value, 90-day trends, cadence),
+ * BG/NBD inputs (x, t_x, T in weeks) and the customer attributes. Rows dated after the as-of
+ * date are ignored, as if the export were taken that day (metrics.md, preamble).
+ *
+ * Purchases exclude returns (is_return); value is net (returns subtract).
+ */
+export function buildCustomerFactsSql(asOf: string): string {
+  const d = dateLit(asOf);
+  return `
+CREATE OR REPLACE TABLE ${FACTS_TABLE} AS
+WITH o AS (
+  SELECT customer_id, CAST(order_date AS DATE) AS day, coalesce(order_id, '#' || _source || ':' || _line) AS oid,
+         coalesce(amount, 0) AS amount, coalesce(is_return, false) AS is_return
+  FROM orders
+  WHERE customer_id IS NOT NULL AND CAST(order_date AS DATE) <= ${d}
+),
+purchase_days AS (
+  SELECT DISTINCT customer_id, day FROM o WHERE NOT is_return
+),
+gaps AS (
+  SELECT customer_id, median(gap) AS median_gap_days
+  FROM (SELECT customer_id, day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap FROM purchase_days)
+  WHERE gap IS NOT NULL
+  GROUP BY customer_id
+),
+ord AS (
+  SELECT customer_id,
+    min(day) FILTER (WHERE NOT is_return) AS first_order_date,
+    max(day) FILTER (WHERE NOT is_return) AS last_order_date,
+    count(DISTINCT oid) FILTER (WHERE NOT is_return) AS order_count,
+    count(DISTINCT day) FILTER (WHERE NOT is_return) AS purchase_days,
+    sum(amount) AS total_value,
+    sum(amount) FILTER (WHERE day > ${d} - INTERVAL 365 DAY) AS value_12m,
+    sum(amount) FILTER (WHERE day > ${d} - INTERVAL 90 DAY) AS value_last_90d,
+    sum(amount) FILTER (WHERE day > ${d} - INTERVAL 180 DAY AND day <= ${d} - INTERVAL 90 DAY) AS value_prev_90d,
+    count(DISTINCT oid) FILTER (WHERE NOT is_return AND day > ${d} - INTERVAL 90 DAY) AS orders_last_90d,
+    count(DISTINCT oid) FILTER (WHERE NOT is_return AND day > ${d} - INTERVAL 180 DAY AND day <= ${d} - INTERVAL 90 DAY) AS orders_prev_90d
+  FROM o GROUP BY customer_id
+),
+act AS (
+  SELECT customer_id,
+    max(CAST(event_date AS DATE)) AS last_activity_date,
+    min(CAST(event_date AS DATE)) AS first_activity_date,
+    sum(coalesce(count, 1)) FILTER (WHERE CAST(event_date AS DATE) > ${d} - INTERVAL 90 DAY) AS activity_last_90d,
+    sum(coalesce(count, 1)) FILTER (WHERE CAST(event_date AS DATE) > ${d} - INTERVAL 180 DAY AND CAST(event_date AS DATE) <= ${d} - INTERVAL 90 DAY) AS activity_prev_90d,
+    count(DISTINCT event_type) FILTER (WHERE CAST(event_date AS DATE) > ${d} - INTERVAL 90 DAY) AS features_last_90d,
+    count(DISTINCT event_type) FILTER (WHERE CAST(event_date AS DATE) > ${d} - INTERVAL 180 DAY AND CAST(event_date AS DATE) <= ${d} - INTERVAL 90 DAY) AS features_prev_90d
+  FROM activity WHERE customer_id IS NOT NULL AND CAST(event_date AS DATE) <= ${d}
+  GROUP BY customer_id
+),
+sub AS (
+  SELECT customer_id, min(start_date) AS first_subscription_date
+  FROM subscriptions WHERE customer_id IS NOT NULL AND start_date <= ${d}
+  GROUP BY customer_id
+),
+cust AS (
+  SELECT customer_id, any_value(name) AS name, min(signup_date) AS signup_date, any_value(tier) AS tier,
+    any_value(segment) AS segment, any_value(region) AS region, any_value(industry) AS industry,
+    any_value(owner) AS owner, any_value(channel) AS channel, bool_or(churned) AS churned_label,
+    any_value(monthly_value) AS monthly_value
+  FROM customers WHERE customer_id IS NOT NULL AND (signup_date IS NULL OR signup_date <= ${d})
+  GROUP BY customer_id
+),
+ids AS (
+  SELECT customer_id FROM cust
+  UNION SELECT customer_id FROM ord
+  UNION SELECT customer_id FROM act
+  UNION SELECT customer_id FROM sub
+)
+SELECT
+  ids.customer_id,
+  cust.name, cust.signup_date, cust.tier, cust.segment, cust.region, cust.industry, cust.owner, cust.channel,
+  cust.churned_label, cust.monthly_value,
+  ord.first_order_date, ord.last_order_date,
+  coalesce(ord.order_count, 0) AS order_count,
+  coalesce(ord.purchase_days, 0) AS purchase_days,
+  coalesce(ord.total_value, 0) AS total_value,
+  coalesce(ord.value_12m, 0) AS value_12m,
+  coalesce(ord.value_last_90d, 0) AS value_last_90d,
+  coalesce(ord.value_prev_90d, 0) AS value_prev_90d,
+  coalesce(ord.orders_last_90d, 0) AS orders_last_90d,
+  coalesce(ord.orders_prev_90d, 0) AS orders_prev_90d,
+  gaps.median_gap_days,
+  ${d} - ord.last_order_date AS days_since_last_order,
+  act.last_activity_date,
+  coalesce(act.activity_last_90d, 0) AS activity_last_90d,
+  coalesce(act.activity_prev_90d, 0) AS activity_prev_90d,
+  coalesce(act.features_last_90d, 0) AS features_last_90d,
+  coalesce(act.features_prev_90d, 0) AS features_prev_90d,
+  sub.first_subscription_date,
+  least(cust.signup_date, ord.first_order_date, act.first_activity_date, sub.first_subscription_date) AS first_seen_date,
+  -- BG/NBD inputs (metrics.md section 1): x = repeat purchase days, t_x and T in weeks.
+  greatest(coalesce(ord.purchase_days, 0) - 1, 0) AS bg_x,
+  CASE WHEN ord.first_order_date IS NULL THEN NULL ELSE (ord.last_order_date - ord.first_order_date) / 7.0 END AS bg_tx,
+  CASE WHEN ord.first_order_date IS NULL THEN NULL ELSE (${d} - ord.first_order_date) / 7.0 END AS bg_T
+FROM ids
+LEFT JOIN cust USING (customer_id)
+LEFT JOIN ord USING (customer_id)
+LEFT JOIN gaps USING (customer_id)
+LEFT JOIN act USING (customer_id)
+LEFT JOIN sub USING (customer_id)`;
+}
+
+/** The latest date present in any dated table: the default as-of date (metrics.md). NULL when none. */
+export function latestDataDateSql(): string {
+  return `SELECT max(d) AS as_of FROM (
+    SELECT max(CAST(order_date AS DATE)) d FROM orders
+    UNION ALL SELECT max(CAST(event_date AS DATE)) FROM activity
+    UNION ALL SELECT max(CAST(opened_at AS DATE)) FROM tickets
+    UNION ALL SELECT max(greatest(start_date, coalesce(end_date, start_date))) FROM subscriptions
+    UNION ALL SELECT max(survey_date) FROM nps
+    UNION ALL SELECT max(signup_date) FROM customers)`;
+}

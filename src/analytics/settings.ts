@@ -1,0 +1,82 @@
+/**
+ * Every setting metrics.md says a user can change, with its documented default.
+ * Analytics functions take this object; the settings store (UI) and the CLI build it.
+ */
+export type Period = 'week' | 'month' | 'quarter' | 'year';
+export type ChurnRule = 'labeled' | 'contractual' | 'rule' | 'model';
+
+export interface SegmentWindows {
+  /** Which customer attribute the override applies to (e.g. 'industry', 'tier'). */
+  dimension: string;
+  value: string;
+  /** Days without purchase before a customer is silent. */
+  silentDays: number;
+  /** Days without purchase before a customer is churned. */
+  churnDays: number;
+}
+
+export interface HealthWeights {
+  recency: number;
+  frequencyTrend: number;
+  monetaryTrend: number;
+  complaints: number;
+  serviceFailures: number;
+  nps: number;
+  usageTrend: number;
+}
+
+export interface AnalyticsSettings {
+  /** ISO date; null = the latest date in the data. */
+  asOf: string | null;
+  period: Period;
+  /** null = picked automatically from the loaded tables. */
+  churnRule: ChurnRule | null;
+  /** Rule mode W1: null = 2 x each customer's median inter-purchase gap, at least `minSilentDays`. */
+  silentDays: number | null;
+  minSilentDays: number;
+  /** Rule mode W2. */
+  churnDays: number;
+  segmentWindows: SegmentWindows[];
+  /** Model mode is the default when at least this many repeat customers exist. */
+  modelMinRepeatCustomers: number;
+  pAliveActive: number;
+  pAliveChurned: number;
+  healthWeights: HealthWeights;
+  /** Score below = red; at or above `amberBelow`... see tierOf in analytics/risk. */
+  redBelow: number;
+  greenAbove: number;
+  currency: string;
+  /** CLV horizon in months and annual discount rate. */
+  clvHorizonMonths: number;
+  clvAnnualDiscountRate: number;
+  /** Window (days) for 'new' status: first seen within the last period by default. */
+  renewalWarningDays: number;
+}
+
+export const DEFAULT_SETTINGS: AnalyticsSettings = {
+  asOf: null,
+  period: 'month',
+  churnRule: null,
+  silentDays: null,
+  minSilentDays: 30,
+  churnDays: 180,
+  segmentWindows: [],
+  modelMinRepeatCustomers: 500,
+  pAliveActive: 0.7,
+  pAliveChurned: 0.3,
+  healthWeights: {
+    recency: 25,
+    frequencyTrend: 15,
+    monetaryTrend: 15,
+    complaints: 15,
+    serviceFailures: 10,
+    nps: 10,
+    usageTrend: 10,
+  },
+  redBelow: 40,
+  greenAbove: 70,
+  currency: 'CNY',
+  clvHorizonMonths: 36,
+  clvAnnualDiscountRate: 0.1,
+  renewalWarningDays: 15,
+};
