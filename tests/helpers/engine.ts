@@ -1,13 +1,10 @@
-import { createNodeConnector } from '../../src/engine/nodeConnector';
-import { QueryManager } from '../../src/engine/queryManager';
-import { allCanonicalDDL } from '../../src/ingest/schema';
+import { createNodeEngine } from '../../src/engine/nodeHost';
+import type { QueryManager } from '../../src/engine/queryManager';
 import { toRows, type Plain } from '../../src/engine/rows';
 
 /** A fresh real DuckDB-WASM engine (Node build) with the empty canonical tables created. */
 export async function createTestEngine(): Promise<QueryManager> {
-  const qm = new QueryManager(await createNodeConnector());
-  for (const ddl of allCanonicalDDL()) await qm.exec(ddl);
-  return qm;
+  return createNodeEngine();
 }
 
 /** Runs SQL and returns plain row objects. */

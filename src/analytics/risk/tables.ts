@@ -1,0 +1,41 @@
+import type { QueryManager } from '../../engine/queryManager';
+import { lit } from '../../engine/sql';
+import { scalar } from '../../engine/rows';
+import { allCanonicalDDL, CANONICAL_TABLES, CUSTOMER_ATTRIBUTES_TABLE } from '../../ingest/schema';
+import { buildCustomerFactsSql, FACTS_TABLE } from '../facts/customerFacts';
+
+/** True when a table (or view) of that name exists in the main schema. */
+export async function tableExists(qm: QueryManager, name: string): Promise<boolean> {
+  const t = await qm.query(
+    `SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ${lit(name)}`,
+    { cache: false },
+  );
+  return Number(scalar(t)) > 0;
+}
+
+/** The column names of a table, empty when it does not exist. */
+export async function tableColumns(qm: QueryManager, name: string): Promise<string[]> {
+  const t = await qm.query(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ${lit(name)} ORDER BY ordinal_position`,
+    { cache: false },
+  );
+  const col = t.getChild('column_name');
+  return Array.from({ length: t.numRows }, (_, i) => String(col?.get(i)));
+}
+
+/** Creates any missing canonical table (empty) so the analytics SQL can always reference them. */
+export async function ensureCanonicalTables(qm: QueryManager): Promise<void> {
+  const wanted = [...CANONICAL_TABLES, CUSTOMER_ATTRIBUTES_TABLE];
+  const present = await Promise.all(wanted.map((t) => tableExists(qm, t)));
+  if (present.every(Boolean)) return;
+  for (const ddl of allCanonicalDDL()) await qm.exec(ddl);
+}
+
+/**
+ * Builds `cw_customer_facts` when it is missing. The shared prepare step normally builds it for
+ * the same as-of date first; rebuilding it here every time would repeat the most expensive scan.
+ */
+export async function ensureFacts(qm: QueryManager, asOf: string): Promise<void> {
+  await ensureCanonicalTables(qm);
+  if (!(await tableExists(qm, FACTS_TABLE))) await qm.exec(buildCustomerFactsSql(asOf));
+}

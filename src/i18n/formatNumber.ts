@@ -1,0 +1,32 @@
+import type { Locale } from './index';
+
+/**
+ * Formats a count or amount for a big screen: Chinese uses 万 (1e4) and 亿 (1e8) units,
+ * English uses K / M / B. Small numbers keep full precision with grouping.
+ */
+export function formatCompact(value: number | null | undefined, locale: Locale, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const abs = Math.abs(value);
+  const fmt = (v: number, d: number) => v.toLocaleString(locale, { maximumFractionDigits: d, minimumFractionDigits: 0 });
+  if (locale === 'zh-CN') {
+    if (abs >= 1e8) return fmt(value / 1e8, digits + 1) + '亿';
+    if (abs >= 1e4) return fmt(value / 1e4, digits) + '万';
+    return fmt(value, abs < 10 ? 2 : 0);
+  }
+  if (abs >= 1e9) return fmt(value / 1e9, digits) + 'B';
+  if (abs >= 1e6) return fmt(value / 1e6, digits) + 'M';
+  if (abs >= 1e4) return fmt(value / 1e3, digits) + 'K';
+  return fmt(value, abs < 10 ? 2 : 0);
+}
+
+/** Full number with grouping separators (for tooltips and lists). */
+export function formatFull(value: number | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return value.toLocaleString(locale, { maximumFractionDigits: 2 });
+}
+
+/** A fraction as a percentage: 0.2654 -> "26.5%". */
+export function formatPercent(value: number | null | undefined, locale: Locale, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return (value * 100).toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }) + '%';
+}

@@ -1,0 +1,143 @@
+import type { QueryManager } from '../engine/queryManager';
+import { toRows } from '../engine/rows';
+import { ident, lit } from '../engine/sql';
+import type { ColumnMapping } from './detect/detectTable';
+import { SCHEMA, KIND_SQL_TYPE, CUSTOMER_ATTRIBUTES_TABLE, type CanonicalTable, type ColumnKind } from './schema';
+import { stagingColumn, type Staging } from './staging';
+import { churnFlagSql, returnFlagSql } from './values/flags';
+import { toSqlValue, unparseableSql } from './values/toSql';
+import type { ColumnProfile } from './values/profile';
+import type { RejectedRow } from './types';
+
+/** The id column that decides "same row" when a newer file repeats it (newest wins). */
+const ROW_KEY: Partial<Record<CanonicalTable, string>> = {
+  customers: 'customer_id',
+  orders: 'order_id',
+  subscriptions: 'subscription_id',
+  tickets: 'ticket_id',
+};
+
+const KIND_WORD: Record<ColumnKind, string> = {
+  id: 'an id',
+  text: 'text',
+  date: 'a date',
+  timestamp: 'a date',
+  number: 'a number',
+  boolean: 'yes/no',
+};
+
+export interface ConversionResult {
+  rowsLoaded: number;
+  rowsRejected: number;
+  rejected: RejectedRow[];
+  rowsReplaced: number;
+  duplicateIds: number;
+}
+
+/**
+ * Converts a staging table into rows of a canonical table with the given mapping: typed
+ * values, derived flags, provenance. A row whose required value is missing or whose mapped
+ * value cannot be read is rejected with its line and a reason; every other row loads.
+ */
+export async function convertStaging(
+  qm: QueryManager,
+  staging: Staging,
+  table: CanonicalTable,
+  mapping: ColumnMapping[],
+  profiles: ColumnProfile[],
+  sourceId: string,
+): Promise<ConversionResult> {
+  const sourceIndex = new Map(staging.headers.map((h, i) => [h, i]));
+  const byTarget = new Map<string, { col: string; profile: ColumnProfile }>();
+  for (const m of mapping) {
+    const i = sourceIndex.get(m.source);
+    if (m.target && i !== undefined && !byTarget.has(m.target)) byTarget.set(m.target, { col: stagingColumn(i), profile: profiles[i] });
+  }
+  const spec = SCHEMA[table];
+  const valueOf = (name: string): string | null => {
+    const src = byTarget.get(name);
+    const col = spec.find((c) => c.name === name);
+    return src && col ? toSqlValue(src.col, col.kind, src.profile) : null;
+  };
+
+  const selects: string[] = [];
+  for (const col of spec) {
+    let expr = valueOf(col.name);
+    if (table === 'customers' && col.name === 'churned' && !expr) {
+      const status = byTarget.get('status');
+      expr = status ? churnFlagSql(status.col) : null;
+    }
+    if (table === 'orders' && col.name === 'amount' && !expr) {
+      const q = valueOf('quantity');
+      const p = valueOf('unit_price');
+      expr = q && p ? `(${q}) * (${p})` : null;
+    }
+    if (table === 'orders' && col.name === 'is_return' && !expr) {
+      expr = returnFlagSql(byTarget.get('status')?.col ?? null, valueOf('quantity'), valueOf('amount'), byTarget.get('order_id')?.col ?? null);
+    }
+    selects.push(`${expr ?? 'NULL'}::${KIND_SQL_TYPE[col.kind]} AS ${ident(col.name)}`);
+  }
+
+  // The first failing check names the reason; required columns first.
+  const checks: string[] = [];
+  for (const col of spec) {
+    const src = byTarget.get(col.name);
+    if (col.required && !src) continue; // detection guarantees required columns; guard anyway
+    if (!src) continue;
+    const value = toSqlValue(src.col, col.kind, src.profile);
+    if (col.required) checks.push(`WHEN (${value}) IS NULL AND NOT (${unparseableSql(src.col, col.kind, src.profile)}) THEN ${lit(`${col.name} is missing`)}`);
+    if (col.kind !== 'text' && col.kind !== 'id') {
+      checks.push(`WHEN ${unparseableSql(src.col, col.kind, src.profile)} THEN ${lit(`${col.name} "`)} || left(${src.col}, 60) || ${lit(`" is not ${KIND_WORD[col.kind]}`)}`);
+    }
+  }
+  const reason = checks.length ? `CASE ${checks.join(' ')} ELSE NULL END` : 'NULL';
+
+  const extras = table === 'customers'
+    ? staging.headers.map((h, i) => ({ h, i })).filter(({ h }) => !mapping.some((m) => m.source === h && m.target))
+    : [];
+  const extraSelects = extras.map(({ i }) => `${stagingColumn(i)} AS ${ident('x' + i)}`);
+
+  const conv = `${staging.table}_conv`;
+  await qm.exec(`CREATE OR REPLACE TABLE ${conv} AS SELECT _line, ${[...selects, ...extraSelects].join(', ')}, ${reason} AS _reason FROM ${staging.table}`);
+  try {
+    const key = ROW_KEY[table];
+    const cols = spec.map((c) => ident(c.name)).join(', ');
+    const dedupe = table === 'customers' ? 'QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY _line DESC) = 1' : '';
+    const counts = toRows<{ good: number; bad: number; dupes: number }>(await qm.query(
+      `SELECT count(*) FILTER (WHERE _reason IS NULL) AS good, count(*) FILTER (WHERE _reason IS NOT NULL) AS bad,
+        ${key ? `count(*) FILTER (WHERE _reason IS NULL) - count(DISTINCT ${ident(key)}) FILTER (WHERE _reason IS NULL AND ${ident(key)} IS NOT NULL) - count(*) FILTER (WHERE _reason IS NULL AND ${ident(key)} IS NULL)` : '0'} AS dupes
+       FROM ${conv}`, { cache: false }))[0];
+    let replaced = 0;
+    if (key) {
+      const before = await countRows(qm, table);
+      await qm.exec(`DELETE FROM ${table} WHERE _source <> ${lit(sourceId)} AND ${ident(key)} IN (SELECT ${ident(key)} FROM ${conv} WHERE _reason IS NULL AND ${ident(key)} IS NOT NULL)`);
+      replaced = before - (await countRows(qm, table));
+      if (table === 'customers') {
+        await qm.exec(`DELETE FROM ${CUSTOMER_ATTRIBUTES_TABLE} WHERE _source <> ${lit(sourceId)} AND customer_id IN (SELECT customer_id FROM ${conv} WHERE _reason IS NULL)`);
+      }
+    }
+    await qm.exec(`INSERT INTO ${table} (${cols}, _source, _line) SELECT ${cols}, ${lit(sourceId)}, _line FROM ${conv} WHERE _reason IS NULL ${dedupe}`);
+    for (const { h, i } of extras) {
+      const x = ident('x' + i);
+      const num = toSqlValue(x, 'number', profiles[i]);
+      const numeric = profiles[i].inferred === 'number';
+      await qm.exec(`INSERT INTO ${CUSTOMER_ATTRIBUTES_TABLE} SELECT customer_id, ${lit(h)}, nullif(trim(${x}), ''), ${numeric ? num : 'NULL'}, ${lit(sourceId)}
+        FROM ${conv} WHERE _reason IS NULL ${dedupe}`);
+    }
+    const loaded = table === 'customers' ? await countSource(qm, table, sourceId) : Number(counts.good);
+    const rejected = toRows<{ line: number; reason: string }>(
+      await qm.query(`SELECT _line AS line, _reason AS reason FROM ${conv} WHERE _reason IS NOT NULL ORDER BY _line LIMIT 100`, { cache: false }),
+    ).map((r) => ({ line: Number(r.line), reason: r.reason }));
+    return { rowsLoaded: loaded, rowsRejected: Number(counts.bad), rejected, rowsReplaced: replaced, duplicateIds: Number(counts.dupes) };
+  } finally {
+    await qm.exec(`DROP TABLE IF EXISTS ${conv}`);
+  }
+}
+
+async function countRows(qm: QueryManager, table: string): Promise<number> {
+  return Number(toRows<{ n: number }>(await qm.query(`SELECT count(*) AS n FROM ${table}`, { cache: false }))[0].n);
+}
+
+async function countSource(qm: QueryManager, table: string, sourceId: string): Promise<number> {
+  return Number(toRows<{ n: number }>(await qm.query(`SELECT count(*) AS n FROM ${table} WHERE _source = ${lit(sourceId)}`, { cache: false }))[0].n);
+}

@@ -1,0 +1,37 @@
+import type { QueryManager } from '../../engine/queryManager';
+import { toRows } from '../../engine/rows';
+import { ident } from '../../engine/sql';
+import { cleanHeaders, newStagingName, stagingColumn, type Staging } from '../staging';
+import { NotATableError, type IngestInput } from '../types';
+import { parquetWasm } from './parquetModule';
+
+/**
+ * Reads a Parquet file with the bundled parquet-wasm reader into Arrow IPC, inserts it into
+ * DuckDB, and exposes it in staging shape: every column as text so the same conversion path
+ * applies (typed DATE/TIMESTAMP render as ISO text, which the converters parse exactly).
+ */
+export async function readParquetFile(qm: QueryManager, input: IngestInput): Promise<Staging> {
+  const bytes = await input.read(0, input.size);
+  const pq = await parquetWasm();
+  let ipc: Uint8Array;
+  try {
+    ipc = pq.readParquet(bytes).intoIPCStream();
+  } catch (e) {
+    throw new NotATableError(input.name, `this Parquet file cannot be read (${String((e as Error).message ?? e).slice(0, 200)}).`);
+  }
+  const raw = newStagingName() + '_raw';
+  await qm.exclusive((c) => c.insertArrowIPC(raw, ipc, true));
+  try {
+    const cols = toRows<{ column_name: string }>(
+      await qm.query(`SELECT column_name FROM (DESCRIBE ${raw})`, { cache: false }),
+    ).map((r) => r.column_name);
+    if (cols.length === 0) throw new NotATableError(input.name, 'the Parquet file has no columns.');
+    const table = newStagingName();
+    const select = cols.map((c, i) => `CAST(${ident(c)} AS VARCHAR) AS ${stagingColumn(i)}`).join(', ');
+    await qm.exec(`CREATE TABLE ${table} AS SELECT ${select}, row_number() OVER () AS _line FROM ${raw}`);
+    const n = toRows<{ n: number }>(await qm.query(`SELECT count(*) AS n FROM ${table}`, { cache: false }))[0].n;
+    return { table, headers: cleanHeaders(cols), rowsRead: Number(n), rejected: [], rejectedCount: 0, encoding: null, delimiter: null };
+  } finally {
+    await qm.exec(`DROP TABLE IF EXISTS ${raw}`);
+  }
+}

@@ -1,0 +1,43 @@
+import type { SourceFormat } from './types';
+
+/**
+ * Decides the container format from the first bytes (magic numbers beat file extensions,
+ * which users rename), falling back to the extension for text.
+ */
+export function sniffFormat(head: Uint8Array, fileName: string): SourceFormat {
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31) return 'parquet';
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return 'xlsx';
+  if (head.length >= 8 && head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return 'xls';
+  if (ext === 'xlsx' || ext === 'xlsm' || ext === 'xls') return ext === 'xls' ? 'xls' : 'xlsx';
+  if (ext === 'parquet') return 'parquet';
+  const firstChar = firstNonSpaceChar(head);
+  if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
+  if (ext === 'json' || firstChar === '[' || firstChar === '{') {
+    return firstChar === '[' || (firstChar === '{' && !looksLikeNdjson(head)) ? 'json' : 'ndjson';
+  }
+  return 'csv';
+}
+
+function firstNonSpaceChar(head: Uint8Array): string {
+  let i = 0;
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) i = 3;
+  for (; i < head.length; i++) {
+    const b = head[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return String.fromCharCode(b);
+  }
+  return '';
+}
+
+/** NDJSON: the first line closes its object and a second line opens another. */
+function looksLikeNdjson(head: Uint8Array): boolean {
+  const text = new TextDecoder().decode(head.subarray(0, 65536));
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  if (lines.length < 2) return false;
+  try {
+    JSON.parse(lines[0]);
+    return lines[1].trim().startsWith('{');
+  } catch {
+    return false;
+  }
+}

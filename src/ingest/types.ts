@@ -1,0 +1,93 @@
+import type { CanonicalTable } from './schema';
+import type { ColumnMapping } from './detect/detectTable';
+
+/** A file to load, readable in slices so several-hundred-MB files never sit in memory twice. */
+export interface IngestInput {
+  name: string;
+  size: number;
+  /** Bytes [start, end) of the file. */
+  read(start: number, end: number): Promise<Uint8Array>;
+}
+
+/** One row that could not be loaded, with where it was and why. */
+export interface RejectedRow {
+  line: number;
+  reason: string;
+}
+
+/** What loading one file (or one sheet of a workbook) did; the CLI's `files[]` entries. */
+export interface FileReport {
+  /** Stable key of this load, stored in every row's `_source` column. */
+  sourceId: string;
+  file: string;
+  sheet: string | null;
+  format: SourceFormat;
+  table: CanonicalTable | null;
+  encoding: string | null;
+  delimiter: string | null;
+  preset: string | null;
+  confidence: number;
+  headers: string[];
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  /** The first 100 rejected rows. */
+  rejected: RejectedRow[];
+  /** canonical column -> source header. */
+  mapping: Record<string, string>;
+  columns: ColumnMapping[];
+  /** Rows whose id already existed and were replaced (newest wins). */
+  rowsReplaced: number;
+  duplicateIds: number;
+  /** Up to 20 rows of the source as text, for the preview. */
+  preview: (string | null)[][];
+  /** Set when the file could not be read as a table at all. */
+  error: string | null;
+}
+
+export type SourceFormat = 'csv' | 'xlsx' | 'xls' | 'parquet' | 'json' | 'ndjson' | 'unknown';
+
+export interface IngestProgress {
+  file: string;
+  phase: 'reading' | 'staging' | 'detecting' | 'converting' | 'done';
+  /** 0..1 of the bytes read. */
+  fraction: number;
+}
+
+/** User decisions that replace what detection guessed. */
+export interface MappingOverride {
+  table?: CanonicalTable;
+  /** source header -> canonical column, or null to keep the column as an extra attribute. */
+  columns?: Record<string, string | null>;
+}
+
+export interface IngestOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: IngestProgress) => void;
+  /** Override per sheet name (or '' for a single-table file). */
+  overrides?: Record<string, MappingOverride>;
+  /** Unique key prefix for `_source`; defaults to the file name. */
+  sourceKey?: string;
+}
+
+/** Raised for a file that is not a table at all; the message names the file. */
+export class NotATableError extends Error {
+  constructor(file: string, reason: string) {
+    super(`${file}: ${reason}`);
+    this.name = 'NotATableError';
+  }
+}
+
+/** Wraps bytes already in memory as an IngestInput (tests, CLI, fetched data URLs). */
+export function bytesInput(name: string, bytes: Uint8Array): IngestInput {
+  return { name, size: bytes.byteLength, read: async (s, e) => bytes.subarray(s, Math.min(e, bytes.byteLength)) };
+}
+
+/** Wraps a browser File/Blob as an IngestInput. */
+export function blobInput(name: string, blob: Blob): IngestInput {
+  return {
+    name,
+    size: blob.size,
+    read: async (s, e) => new Uint8Array(await blob.slice(s, e).arrayBuffer()),
+  };
+}
