@@ -49,7 +49,7 @@ export interface AnalyticsSettings {
   /** CLV horizon in months and annual discount rate. */
   clvHorizonMonths: number;
   clvAnnualDiscountRate: number;
-  /** Window (days) for 'new' status: first seen within the last period by default. */
+  /** Contractual 'silent': renewal (or contract end) due within this many days while risk signals show. */
   renewalWarningDays: number;
 }
 

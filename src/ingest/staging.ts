@@ -1,4 +1,4 @@
-import { Int32, Table, Utf8, makeTable, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import type { QueryManager } from '../engine/queryManager';
 import type { RejectedRow } from './types';
 
@@ -45,15 +45,14 @@ export function cleanHeaders(raw: (string | null | undefined)[]): string[] {
 
 /** Arrow IPC of text rows in staging shape (c0..cN Utf8, _line Int32). */
 export function rowsToStagingIPC(columnCount: number, rows: (string | null)[][], lines: number[]): Uint8Array {
-  const children: Record<string, ReturnType<typeof vectorFromArray>> = {};
+  const columns: Record<string, Vector> = {};
   for (let c = 0; c < columnCount; c++) {
     const values = new Array<string | null>(rows.length);
     for (let r = 0; r < rows.length; r++) values[r] = rows[r][c] ?? null;
-    children[stagingColumn(c)] = vectorFromArray(values, new Utf8());
+    columns[stagingColumn(c)] = vectorFromArray(values, new Utf8());
   }
-  children._line = vectorFromArray(Int32Array.from(lines), new Int32());
-  const table: Table = makeTable(Object.fromEntries(Object.entries(children).map(([k, v]) => [k, v.data[0]])) as never);
-  return tableToIPC(table, 'stream');
+  columns._line = vectorFromArray(Int32Array.from(lines));
+  return tableToIPC(new Table(columns as Record<string, Vector<Utf8 | Int32>>), 'stream');
 }
 
 /** Creates the staging table (all VARCHAR) so chunks can be appended. */

@@ -13,6 +13,7 @@ export interface LogisticOptions {
   tolerance?: number;
 }
 
+/** A fitted model: coefficients on both scales, the standardisation and convergence facts. */
 export interface LogisticModel {
   /** On the original feature scale: logit p = intercept + sum(coefficients[j] * x_j). */
   intercept: number;

@@ -26,7 +26,7 @@ export function lgamma(x: number): number {
 
 /**
  * Gauss hypergeometric 2F1(a, b; c; z) by its power series, for 0 <= z < 1.
- * Sums until a term no longer changes the sum in double precision; NaN when c is a non-positive
+ * Sums until the remaining tail cannot change the sum in double precision; NaN when c is a non-positive
  * integer (pole) or the series has not converged after `maxTerms` terms. Callers with large a, b
  * should transform first (Euler: 2F1(a,b;c;z) = (1-z)^(c-a-b) 2F1(c-a,c-b;c;z)) so terms stay small.
  */
@@ -36,13 +36,15 @@ export function hyp2f1(a: number, b: number, c: number, z: number, maxTerms = 20
   let term = 1;
   let sum = 1;
   for (let k = 0; k < maxTerms; k++) {
-    term *= ((a + k) * (b + k)) / ((c + k) * (k + 1)) * z;
-    const next = sum + term;
-    if (!Number.isFinite(next)) return Number.NaN;
-    // Once the ratio of successive terms is below 1 in size the tail is bounded by a geometric series.
-    if (next === sum || (Math.abs(term) <= 1e-17 * Math.abs(next) && k > 2)) return next;
-    sum = next;
+    const ratio = ((a + k) * (b + k)) / ((c + k) * (k + 1)) * z;
+    term *= ratio;
+    sum += term;
+    if (!Number.isFinite(sum)) return Number.NaN;
     if (term === 0) return sum;
+    // Successive-term ratios tend to z; while they stay below q = max(|ratio|, z) < 1 the tail is
+    // at most |term| q / (1 - q), so stop once that cannot change the sum in double precision.
+    const q = Math.max(Math.abs(ratio), z);
+    if (q < 1 && (Math.abs(term) * q) / (1 - q) <= 1e-16 * Math.abs(sum)) return sum;
   }
   return Number.NaN;
 }

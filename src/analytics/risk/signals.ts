@@ -3,6 +3,7 @@ import type { HealthWeights } from '../settings';
 /** One health signal of metrics.md section 6; the key is its weight's name in settings. */
 export type SignalKey = keyof HealthWeights;
 
+/** How a signal appears in the tables and the reasons. */
 export interface SignalSpec {
   key: SignalKey;
   /** Sub-score column (0..1, 1 = healthy) in cw_risk_signals and cw_customer_risk. */
@@ -29,8 +30,9 @@ export const CUSTOMER_RISK_TABLE = 'cw_customer_risk';
 
 /** A signal's reason shows only when its sub-score is at most this (smaller dips are noise). */
 export const REASON_MAX_SUBSCORE = 0.9;
-/** Complaints and service failures look back this many days. */
+/** Complaints look back this many days (2+ in the window = repeated). */
 export const COMPLAINT_WINDOW_DAYS = 30;
+/** Service failures look back this many days. */
 export const SERVICE_WINDOW_DAYS = 90;
 /** NPS / satisfaction answers older than this no longer describe the customer. */
 export const SENTIMENT_WINDOW_DAYS = 365;

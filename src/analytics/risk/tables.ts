@@ -39,3 +39,12 @@ export async function ensureFacts(qm: QueryManager, asOf: string): Promise<void>
   await ensureCanonicalTables(qm);
   if (!(await tableExists(qm, FACTS_TABLE))) await qm.exec(buildCustomerFactsSql(asOf));
 }
+
+/**
+ * The table holding each customer's value tier (高价值/成长期/新客户/低价值): the RFM family's
+ * cw_customer_value_tier, else a cw_customer_rfm with a value_tier column; null when neither exists.
+ */
+export async function valueTierTable(qm: QueryManager): Promise<string | null> {
+  for (const t of ['cw_customer_value_tier', 'cw_customer_rfm']) if ((await tableColumns(qm, t)).includes('value_tier')) return t;
+  return null;
+}

@@ -1,0 +1,86 @@
+import type { QueryManager } from '../../engine/queryManager';
+import { toRows } from '../../engine/rows';
+import { readPrepared, type ResolvedSettings } from '../prepare';
+import { buildPeriodChurnersSql, logoChurnSql } from './logoChurnSql';
+import { valueChurnSql } from './valueChurnSql';
+import { revenueChurnSql } from './revenueChurnSql';
+import { ratio, revenueRates, type MrrMovements, type RevenueRates } from './rates';
+
+/** One row of churnByPeriod (cli-contract.md), with its numerators and denominators. */
+export interface ChurnPeriodRow extends Partial<MrrMovements>, Partial<RevenueRates> {
+  period: string;
+  periodStart: string;
+  /** The period's last day, or the as-of date for the current (partial) period. */
+  periodEnd: string;
+  partial: boolean;
+  /** Customers on the day before the period. */
+  start: number;
+  /** Of them, still customers at the period end. */
+  retained: number;
+  churned: number;
+  /** churned / start; null when start is 0. */
+  rate: number | null;
+  joinedAndLost: number;
+  /** Prior-12-month order value of this period's churned customers (transactions), else null. */
+  valueLost: number | null;
+  /** Everyone's order value in the 12 months before the period. */
+  valueBase: number | null;
+  valueChurnRate: number | null;
+  mrrEnd?: number;
+}
+
+/** The churnByPeriod block: rows (null when not computable), what "customer" meant, and notes. */
+export interface ChurnByPeriodResult {
+  churnByPeriod: ChurnPeriodRow[] | null;
+  churnDefinition: string | null;
+  notes: string[];
+}
+
+interface LogoRow { ps: string; e: string; label: string; partial: boolean; start: number; retained: number; joined_and_lost: number }
+interface ValueRow { ps: string; value_lost: number; value_base: number | null }
+interface RevenueRow { ps: string; mrr_start: number; mrr_end: number; new_mrr: number; expansion_mrr: number; contraction_mrr: number; churned_mrr: number; reactivation_mrr: number }
+
+/**
+ * Churn by settings.period (metrics.md section 2) on the spells prepareAnalytics built: logo churn
+ * with joined-and-lost apart, value churn when there are orders, revenue churn (MRR movements)
+ * when the basis is subscriptions. Also (re)builds cw_period_churners_<period>, the drill lists.
+ */
+export async function computeChurn(qm: QueryManager, settings: ResolvedSettings): Promise<ChurnByPeriodResult> {
+  const prepared = await readPrepared(qm);
+  const { periodBasis, churnRule } = prepared;
+  const asOf = prepared.asOf;
+  if (!periodBasis) {
+    const why = churnRule === 'labeled' ? 'the churn label has no date and there are no orders or subscriptions to date it' : 'there are no dated orders or subscriptions';
+    return { churnByPeriod: null, churnDefinition: null, notes: [`churn by period is not computable: ${why}`] };
+  }
+  const period = settings.period;
+  await qm.exec(buildPeriodChurnersSql(period, asOf));
+  const logo = toRows<LogoRow>(await qm.query(logoChurnSql(period, asOf)));
+  const hasOrders = (await qm.query(`SELECT 1 FROM orders LIMIT 1`)).numRows > 0;
+  const value = hasOrders ? new Map(toRows<ValueRow>(await qm.query(valueChurnSql(period, asOf))).map((r) => [r.ps, r])) : null;
+  const revenue = periodBasis === 'subscriptions'
+    ? new Map(toRows<RevenueRow>(await qm.query(revenueChurnSql(period, asOf))).map((r) => [r.ps, r])) : null;
+
+  const rows = logo.map((l): ChurnPeriodRow => {
+    const churned = l.start - l.retained;
+    const v = value?.get(l.ps);
+    const row: ChurnPeriodRow = {
+      period: l.label, periodStart: l.ps, periodEnd: l.e, partial: l.partial,
+      start: l.start, retained: l.retained, churned, rate: ratio(churned, l.start), joinedAndLost: l.joined_and_lost,
+      valueLost: v ? v.value_lost : null, valueBase: v ? v.value_base : null,
+      valueChurnRate: v ? ratio(v.value_lost, v.value_base) : null,
+    };
+    const r = revenue?.get(l.ps);
+    if (r) {
+      const mv: MrrMovements = { mrrStart: r.mrr_start, newMrr: r.new_mrr, expansionMrr: r.expansion_mrr, contractionMrr: r.contraction_mrr,
+        churnedMrr: r.churned_mrr, reactivationMrr: r.reactivation_mrr };
+      Object.assign(row, mv, { mrrEnd: r.mrr_end }, revenueRates(mv));
+    }
+    return row;
+  });
+  const definition = periodBasis === 'subscriptions'
+    ? 'customer = has a subscription running that day (start <= day < end)'
+    : `customer = purchased within the churn window (W2, default ${settings.churnDays} days) before that day`;
+  const notes = churnRule === 'model' ? ['churn by period uses the W2 window: P(alive) is not back-dated'] : [];
+  return { churnByPeriod: rows, churnDefinition: definition, notes };
+}

@@ -1,0 +1,144 @@
+import type { AnalyticsSettings, ChurnRule } from '../settings';
+import type { BgNbdParams } from '../models/bgnbd';
+import type { ValueBasis } from './basis';
+import { FACTS_TABLE } from '../facts/customerFacts';
+import { dateLit, lit } from '../../engine/sql';
+import { dbl } from '../common/dbl';
+import { mrrSql } from '../common/mrr';
+import { periodIntervalSql } from '../common/periods';
+import { windowSql } from './windows';
+
+/** One row per customer: status, the rule that set it, P(alive), windows and money value. */
+export const STATUS_TABLE = 'cw_customer_status';
+
+/** Everything the status table depends on. */
+export interface StatusInput {
+  asOf: string;
+  rule: ChurnRule;
+  settings: AnalyticsSettings;
+  /** Fitted BG/NBD parameters; P(alive) is NULL without them. */
+  bgnbd: BgNbdParams | null;
+  valueBasis: ValueBasis;
+}
+
+/** SQL: BG/NBD P(alive) from the facts' bg_x, bg_tx, bg_T (alias f); NULL for non-buyers. */
+export function pAliveSql(p: BgNbdParams, f: string): string {
+  const [r, alpha, a, b] = [dbl(p.r), dbl(p.alpha), dbl(p.a), dbl(p.b)];
+  const logDiv = `(${r} + ${f}.bg_x) * ln((${alpha} + ${f}.bg_T) / (${alpha} + ${f}.bg_tx)) + ln(${a} / (${b} + ${f}.bg_x - 1))`;
+  return `CASE WHEN ${f}.bg_T IS NULL THEN NULL WHEN ${f}.bg_x = 0 THEN 1.0
+    ELSE 1.0 / (1.0 + exp(least(700.0, ${logDiv}))) END`;
+}
+
+/**
+ * The risk proxy for contractual 'silent' (the health score is built separately): buying at less
+ * than half the usual cadence (days since last order > 2 x median gap), or the last 90 days' orders
+ * or activity down by more than a quarter on the 90 days before. No signal data = no risk.
+ */
+export function riskProxySql(f: string): string {
+  return `coalesce(${f}.median_gap_days IS NOT NULL AND ${f}.days_since_last_order > 2 * ${f}.median_gap_days, false)
+    OR (${f}.activity_prev_90d > 0 AND ${f}.activity_last_90d < 0.75 * ${f}.activity_prev_90d)
+    OR (${f}.orders_prev_90d > 0 AND ${f}.orders_last_90d < 0.75 * ${f}.orders_prev_90d)`;
+}
+
+function ruleStatusSql(): string {
+  return `CASE WHEN last_seen_date IS NULL THEN 'active'
+    WHEN days_since_last > churn_days THEN 'churned'
+    WHEN days_since_last > silent_days THEN 'silent' ELSE 'active' END`;
+}
+
+function baseStatusSql(input: StatusInput): string {
+  const s = input.settings;
+  switch (input.rule) {
+    case 'labeled':
+      return `CASE WHEN churned_label THEN 'churned' ELSE 'active' END`;
+    case 'contractual':
+      return `CASE WHEN active_subs = 0 THEN 'churned'
+        WHEN renewal_date <= ${dateLit(input.asOf)} + ${lit(Math.round(s.renewalWarningDays))} AND risk_signal THEN 'silent'
+        ELSE 'active' END`;
+    case 'rule':
+      return ruleStatusSql();
+    case 'model':
+      return `CASE WHEN p_alive IS NULL THEN ${ruleStatusSql()}
+        WHEN p_alive < ${dbl(s.pAliveChurned)} THEN 'churned'
+        WHEN p_alive >= ${dbl(s.pAliveActive)} THEN 'active' ELSE 'silent' END`;
+  }
+}
+
+function valueSql(basis: ValueBasis): { value: string; value12m: string } {
+  switch (basis) {
+    case 'orders': return { value: 'f.total_value', value12m: 'f.value_12m' };
+    case 'mrr': return {
+      value: 'CASE WHEN coalesce(sub.active_subs, 0) > 0 THEN sub.current_mrr ELSE sub_last.last_mrr END',
+      value12m: '12 * coalesce(sub.current_mrr, 0)',
+    };
+    case 'monthly_value': return { value: 'f.monthly_value', value12m: '12 * f.monthly_value' };
+    case null: return { value: 'CAST(NULL AS DOUBLE)', value12m: 'CAST(NULL AS DOUBLE)' };
+  }
+}
+
+/**
+ * SQL creating cw_customer_status from cw_customer_facts (metrics.md section 1):
+ * - labeled: churned = the label; everyone else active.
+ * - contractual (subscribers only): churned when no subscription is active on the as-of date
+ *   (all ended, end_date <= as-of); silent = active, next renewal (renewal_date, else end_date)
+ *   within renewalWarningDays of the as-of date, and the risk proxy fires.
+ * - rule: last seen = last purchase (else last activity, else first seen); churned when more
+ *   than W2 days ago, silent when more than W1 days ago.
+ * - model: P(alive) >= pAliveActive active, < pAliveChurned churned, else silent; non-buyers by rule.
+ * - new: first seen after (as-of - one settings.period), e.g. within the trailing month; it
+ *   replaces active and silent, never churned.
+ * value / value_12m follow the value basis (orders: net total / trailing 12 months; mrr:
+ * current MRR, or the last MRR of a lost subscriber / 12 x current MRR; monthly_value: it / 12 x it).
+ */
+export function buildStatusSql(input: StatusInput): string {
+  const d = dateLit(input.asOf);
+  const w = windowSql(input.settings, 'f');
+  const pAlive = input.bgnbd ? pAliveSql(input.bgnbd, 'f') : 'CAST(NULL AS DOUBLE)';
+  const v = valueSql(input.valueBasis);
+  const onlySubscribers = input.rule === 'contractual' ? 'WHERE active_subs IS NOT NULL' : '';
+  const mrr = mrrSql('s');
+  const activeAtAsOf = `(s.end_date IS NULL OR s.end_date > ${d})`;
+  return `
+CREATE OR REPLACE TABLE ${STATUS_TABLE} AS
+WITH sub AS (
+  SELECT s.customer_id,
+    count(*) FILTER (WHERE ${activeAtAsOf}) AS active_subs,
+    max(s.end_date) AS last_end_date,
+    min(coalesce(s.renewal_date, s.end_date)) FILTER (WHERE ${activeAtAsOf} AND coalesce(s.renewal_date, s.end_date) >= ${d}) AS renewal_date,
+    coalesce(sum(${mrr}) FILTER (WHERE ${activeAtAsOf}), 0) AS current_mrr
+  FROM subscriptions s WHERE s.customer_id IS NOT NULL AND s.start_date <= ${d}
+  GROUP BY s.customer_id
+),
+sub_last AS (
+  SELECT s.customer_id, sum(${mrr}) AS last_mrr
+  FROM subscriptions s JOIN sub USING (customer_id)
+  WHERE sub.active_subs = 0 AND s.start_date <= ${d} AND s.end_date = sub.last_end_date AND s.end_date > s.start_date
+  GROUP BY s.customer_id
+),
+base AS (
+  SELECT f.customer_id, f.first_seen_date, f.churned_label,
+    coalesce(f.last_order_date, f.last_activity_date, f.first_seen_date) AS last_seen_date,
+    ${d} - coalesce(f.last_order_date, f.last_activity_date, f.first_seen_date) AS days_since_last,
+    ${w.silentDays} AS silent_days,
+    ${w.churnDays} AS churn_days,
+    coalesce(f.first_seen_date > ${d} - ${periodIntervalSql(input.settings.period)}, false) AS is_new,
+    ${pAlive} AS p_alive,
+    sub.active_subs, sub.renewal_date,
+    ${riskProxySql('f')} AS risk_signal,
+    ${v.value} AS value,
+    ${v.value12m} AS value_12m
+  FROM ${FACTS_TABLE} f
+  LEFT JOIN sub USING (customer_id)
+  LEFT JOIN sub_last USING (customer_id)
+),
+st AS (
+  SELECT *, ${baseStatusSql(input)} AS base_status FROM base ${onlySubscribers}
+)
+SELECT customer_id,
+  CASE WHEN base_status <> 'churned' AND is_new THEN 'new' ELSE base_status END AS status,
+  ${lit(input.rule)} AS rule,
+  p_alive, base_status, is_new, last_seen_date, CAST(days_since_last AS INTEGER) AS days_since_last,
+  silent_days, churn_days, renewal_date, risk_signal, first_seen_date,
+  CAST(value AS DOUBLE) AS value, CAST(value_12m AS DOUBLE) AS value_12m
+FROM st`;
+}

@@ -1,0 +1,104 @@
+import { lit } from '../../engine/sql';
+import { inListSql } from './booleans';
+import { trimSql, trimValue } from './chars';
+import { numberSql } from './numbers';
+import { letSql } from './sqlBind';
+
+/**
+ * Derived flags: `customers.churned` from a status/label column and `orders.is_return`.
+ *
+ * Churn vocabulary (compared lower-cased, with runs of spaces/underscores/hyphens made one space):
+ * - TRUE: yes, y, true, t, 1, churn(ed), lost, cancelled/canceled, inactive, closed lost, former
+ *   customer, terminated, exited, left, 已流失, 流失, 流失客户, 是, 已注销, 注销, 停用, 已停用,
+ *   已禁用, 禁用, 已解约, 解约, 退订, 已退订.
+ * - FALSE: no, n, false, f, 0, active, customer, current, retained, existing, 活跃, 正常, 未流失,
+ *   否, 在用, 有效, 启用, 未禁用, and the other lifecycle stages of CRMs (HubSpot subscriber,
+ *   lead, MQL, SQL, opportunity, customer, evangelist, other; Salesforce prospect, customer -
+ *   direct/channel; 潜在客户, 意向客户, 新客户, 老客户, 成交客户, 签约客户, 正式客户).
+ * - NULL: blank, and any other text (a status that is not a churn label says nothing).
+ */
+/** Status words that mean churned. */
+export const CHURN_TRUE_WORDS: readonly string[] = [
+  'yes', 'y', 'true', 't', '1', '1.0', 'churn', 'churned', 'lost', 'cancelled', 'canceled', 'inactive',
+  'closed lost', 'closedlost', 'former customer', 'former', 'terminated', 'exited', 'left', 'attrited',
+  '已流失', '流失', '流失客户', '是', '已注销', '注销', '停用', '已停用', '已禁用', '禁用', '已解约', '解约', '退订', '已退订',
+];
+/** Status words that mean not churned. */
+export const CHURN_FALSE_WORDS: readonly string[] = [
+  'no', 'n', 'false', 'f', '0', '0.0', 'active', 'customer', 'current', 'retained', 'existing', 'stayed',
+  'subscriber', 'lead', 'marketing qualified lead', 'marketingqualifiedlead', 'mql', 'sales qualified lead',
+  'salesqualifiedlead', 'sql', 'opportunity', 'evangelist', 'other', 'prospect', 'customer direct',
+  'customer channel', 'trial', 'new', 'closed won', 'closedwon',
+  '活跃', '正常', '未流失', '否', '在用', '有效', '启用', '未禁用', '潜在客户', '意向客户', '新客户', '老客户',
+  '成交客户', '签约客户', '正式客户', '在网', '存续',
+];
+
+const TRUE_SET = new Set(CHURN_TRUE_WORDS);
+const FALSE_SET = new Set(CHURN_FALSE_WORDS);
+
+function churnKey(raw: string): string {
+  return trimValue(raw).toLowerCase().replace(/[\s_-]+/g, ' ');
+}
+
+/** Reads a status/label as churned (true), not churned (false) or unknown (null), as churnFlagSql. */
+export function parseChurnFlag(raw: string | null | undefined): boolean | null {
+  if (raw === null || raw === undefined) return null;
+  const k = churnKey(raw);
+  if (TRUE_SET.has(k)) return true;
+  if (FALSE_SET.has(k)) return false;
+  return null;
+}
+
+/** SQL: status/label text (VARCHAR `expr`) -> BOOLEAN churned, with the vocabulary above. */
+export function churnFlagSql(expr: string): string {
+  const key = `regexp_replace(lower(${trimSql(expr)}), '[\\s_-]+', ' ', 'g')`;
+  return `CAST(${letSql(key, 'k', (k) =>
+    `CASE WHEN ${inListSql(k, CHURN_TRUE_WORDS)} THEN TRUE WHEN ${inListSql(k, CHURN_FALSE_WORDS)} THEN FALSE END`)} AS BOOLEAN)`;
+}
+
+/**
+ * Order statuses that make a row a return/cancellation (matched anywhere in the lower-cased
+ * status): cancel, refund, return, void, reversal, chargeback, credit note, 退货, 退款, 取消,
+ * 作废, 红冲, 冲销, 交易关闭. A negation before the word (未退款, 无退货, not returned) cancels it.
+ */
+export const RETURN_STATUS_PATTERN = '(cancel|refund|return|void|revers|chargeback|credit note|退货|退款|取消|作废|红冲|冲销|交易关闭)';
+const NEGATED_RETURN_PATTERN = '(未|无|不|非|没有|no |not |non )(退货|退款|取消|作废|cancel|refund|return)';
+
+/**
+ * SQL: BOOLEAN is_return, never NULL. TRUE when the status reads as a return/cancellation
+ * (RETURN_STATUS_PATTERN), or quantity < 0, or amount < 0 (a credit note), or, when
+ * `orderIdExpr` is given, the order id is 'C' + digits while other ids in the same input are
+ * plain digits (UCI Online Retail cancellations). That last test is a window aggregate, so the
+ * expression belongs in a SELECT list (not WHERE). Arguments are VARCHAR (or numeric)
+ * expressions, or null when the file lacks the column.
+ */
+export function returnFlagSql(
+  statusExpr: string | null,
+  quantityExpr: string | null,
+  amountExpr: string | null,
+  orderIdExpr: string | null = null,
+): string {
+  const parts: string[] = [];
+  if (statusExpr) {
+    parts.push(letSql(`lower(${trimSql(statusExpr)})`, 's', (s) =>
+      `(regexp_matches(${s}, ${lit(RETURN_STATUS_PATTERN)}) AND NOT regexp_matches(${s}, ${lit(NEGATED_RETURN_PATTERN)}))`));
+  }
+  if (quantityExpr) parts.push(`(${numberSql(quantityExpr)} < 0)`);
+  if (amountExpr) parts.push(`(${numberSql(amountExpr)} < 0)`);
+  if (orderIdExpr) {
+    // UCI Online Retail marks a cancellation by prefixing the invoice number with 'C'. Elsewhere
+    // a 'C' prefix can be the normal numbering, so it counts only when plain-digit invoice
+    // numbers exist in the same input (a window over the whole input: use in a SELECT list).
+    const id = `CAST(${orderIdExpr} AS VARCHAR)`;
+    parts.push(`(regexp_full_match(${id}, '\\s*[Cc][0-9]+\\s*') AND max(CASE WHEN regexp_full_match(${id}, '\\s*[0-9]+\\s*') THEN 1 ELSE 0 END) OVER () = 1)`);
+  }
+  if (parts.length === 0) return 'FALSE';
+  return `(${parts.map((p) => `coalesce(${p}, FALSE)`).join(' OR ')})`;
+}
+
+/** Reads a status as a return the way returnFlagSql's status test does (for profiling and tests). */
+export function isReturnStatus(raw: string | null | undefined): boolean {
+  if (raw === null || raw === undefined) return false;
+  const s = trimValue(raw).toLowerCase();
+  return new RegExp(RETURN_STATUS_PATTERN).test(s) && !new RegExp(NEGATED_RETURN_PATTERN).test(s);
+}
