@@ -7,6 +7,7 @@ import { tableCounts } from './tableCounts';
 import { analyzeWorkspace } from '../analytics/report';
 import { DEFAULT_SETTINGS } from '../analytics/settings';
 import { formatText } from './formatText';
+import { loadDemo } from '../demo/loadDemo';
 
 /**
  * `npm run analyze -- [--as-of YYYY-MM-DD] [--period ...] [--json] FILE...`
@@ -26,6 +27,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const qm = await createNodeEngine();
   const files: FileReport[] = [];
+  let demoLoaded = false;
+  if (args.demoCustomers) {
+    process.stderr.write(`generating the demo company (${args.demoCustomers} customers) ...\n`);
+    await loadDemo(qm, { customers: args.demoCustomers });
+    demoLoaded = true;
+  }
   for (const f of args.files) {
     process.stderr.write(`loading ${f} ...\n`);
     let reports: FileReport[];
@@ -39,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
       files.push(r);
     }
   }
-  const loaded = files.some((r) => !r.error && r.rowsLoaded > 0);
+  const loaded = demoLoaded || files.some((r) => !r.error && r.rowsLoaded > 0);
   const analytics = loaded ? await analyzeWorkspace(qm, { ...DEFAULT_SETTINGS, asOf: args.asOf, period: args.period }) : null;
   const report = {
     asOf: analytics?.asOf ?? args.asOf,
@@ -62,8 +69,10 @@ async function main(argv: string[]): Promise<number> {
   return loaded ? 0 : 1;
 }
 
+// Exit only once stdout has drained: process.exit() right after a large write to a pipe
+// truncates the JSON.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => process.stdout.write('', () => process.exit(code)),
   (e) => {
     process.stderr.write(`analyze: ${(e as Error).stack ?? e}\n`);
     process.exit(1);

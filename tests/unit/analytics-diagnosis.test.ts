@@ -124,8 +124,8 @@ describe('diagnosis on the engine', () => {
     expect(s.params).toMatchObject({ value: 'Month-to-month', customers: 3875, rate: 0.4271 });
     // Labeled status: no P(alive), no tickets, no value tiers.
     expect([silent.status, service.status, tiers.status]).toEqual(['na', 'na', 'na']);
-    // No rule score on a snapshot, so the model (AUC 0.805) is compared with tenure alone (0.745).
-    expect(single).toMatchObject({ status: 'flag', params: { source: 'model', signal: 'tenure', multiAuc: 0.8052, singleAuc: 0.7447, gain: 0.0605 } });
-    expect(single.text.en).toBe('The multi-signal warning (AUC 0.81) beats the best single signal, tenure (0.74), by 0.06');
+    // No rule score on a snapshot, so the model (AUC 0.812) is compared with tenure alone (0.745).
+    expect(single).toMatchObject({ status: 'flag', params: { source: 'model', signal: 'tenure', multiAuc: 0.8119, singleAuc: 0.7447, gain: 0.0672 } });
+    expect(single.text.en).toBe('The multi-signal warning (AUC 0.81) beats the best single signal, tenure (0.74), by 0.07');
   });
 });

@@ -118,11 +118,12 @@ describe('customer status', () => {
     const prepared = await prepareAnalytics(qm, { ...DEFAULT_SETTINGS, asOf: '2024-06-30' });
     expect(prepared.churnRule).toBe('contractual');
     expect(prepared.valueBasis).toBe('mrr');
-    expect(await statusOf()).toEqual({ P: 'silent', Q: 'active', R: 'churned', S: 'churned', T: 'new', V: 'active' });
+    // U has no subscription: it is judged by purchases (none, and no fit), so it stays active.
+    expect(await statusOf()).toEqual({ P: 'silent', Q: 'active', R: 'churned', S: 'churned', T: 'new', U: 'active', V: 'active' });
     const values = await rowsOf(qm, `SELECT customer_id, value FROM cw_customer_status WHERE customer_id IN ('P', 'R', 'V') ORDER BY 1`);
     expect(values).toEqual([{ customer_id: 'P', value: 100 }, { customer_id: 'R', value: 50 }, { customer_id: 'V', value: 60 }]);
     const { customers } = await computeCustomers(qm, prepared.settings);
-    expect(customers).toEqual({ total: 6, active: 2, silent: 1, churned: 2, new: 1, churnRule: 'contractual' });
+    expect(customers).toEqual({ total: 7, active: 3, silent: 1, churned: 2, new: 1, churnRule: 'contractual' });
   });
 
   it('derives labeled statuses for the Telco snapshot and model statuses from P(alive) thresholds', async () => {

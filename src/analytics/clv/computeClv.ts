@@ -42,7 +42,12 @@ Promise<{ clv: ClvSummary | null; notes: string[] }> {
   const notes: string[] = [];
   let summary: Omit<ClvSummary, 'total' | 'atRisk' | 'atRiskCustomers' | 'customers'>;
   await qm.exec(`DROP TABLE IF EXISTS ${CLV_TABLE}`);
-  if (periodBasis === 'subscriptions') {
+  const bg = bgnbdFromMeta(meta);
+  const gg = gammaGammaFromMeta(meta);
+  // Mixed data (subscribers who also place orders, like the demo company): the purchase models
+  // value every buyer, subscribers included, while ARPA / churn would only see MRR.
+  const purchaseModels = bg !== null && gg !== null && gg.q > 1;
+  if (periodBasis === 'subscriptions' && !purchaseModels) {
     const churn = toRows<{ start: number; churned: number }>(await qm.query(trailingChurnSql(asOf)))[0];
     if (!churn || churn.start === 0 || churn.churned === 0) {
       return { clv: null, notes: [churn && churn.start > 0 ? 'CLV: no customer churned in the last 6 months, ARPA / churn rate is unbounded' : 'CLV: no subscribers in the last 6 months'] };
@@ -52,9 +57,7 @@ Promise<{ clv: ClvSummary | null; notes: string[] }> {
     const arpa = toRows<{ arpa: number | null }>(await qm.query(arpaSql()))[0]?.arpa ?? null;
     summary = { method: 'subscriptions', horizonMonths: null, annualDiscountRate: null, arpa, monthlyChurnRate: rate };
   } else {
-    const bg = bgnbdFromMeta(meta);
-    const gg = gammaGammaFromMeta(meta);
-    if (periodBasis !== 'orders' || !bg || !gg) {
+    if (!bg || !gg) {
       return { clv: null, notes: ['CLV needs subscriptions, or repeat purchases to fit BG/NBD and Gamma-Gamma'] };
     }
     if (!(gg.q > 1)) return { clv: null, notes: [`CLV: the Gamma-Gamma fit has q = ${gg.q.toFixed(3)} <= 1, so mean spend is unbounded`] };

@@ -52,16 +52,23 @@ function baseStatusSql(input: StatusInput): string {
     case 'labeled':
       return `CASE WHEN churned_label THEN 'churned' ELSE 'active' END`;
     case 'contractual':
-      return `CASE WHEN active_subs = 0 THEN 'churned'
+      // Customers without any subscription (one-off buyers beside the subscribers) are judged
+      // by their purchases: BG/NBD P(alive) when fitted, else the silent/churn windows.
+      return `CASE WHEN active_subs IS NULL THEN ${input.bgnbd ? modelStatusSql(s) : ruleStatusSql()}
+        WHEN active_subs = 0 THEN 'churned'
         WHEN renewal_date <= ${dateLit(input.asOf)} + ${lit(Math.round(s.renewalWarningDays))} AND risk_signal THEN 'silent'
         ELSE 'active' END`;
     case 'rule':
       return ruleStatusSql();
     case 'model':
-      return `CASE WHEN p_alive IS NULL THEN ${ruleStatusSql()}
+      return modelStatusSql(s);
+  }
+}
+
+function modelStatusSql(s: StatusInput['settings']): string {
+  return `CASE WHEN p_alive IS NULL THEN ${ruleStatusSql()}
         WHEN p_alive < ${dbl(s.pAliveChurned)} THEN 'churned'
         WHEN p_alive >= ${dbl(s.pAliveActive)} THEN 'active' ELSE 'silent' END`;
-  }
 }
 
 function valueSql(basis: ValueBasis): { value: string; value12m: string } {
@@ -79,7 +86,7 @@ function valueSql(basis: ValueBasis): { value: string; value12m: string } {
 /**
  * SQL creating cw_customer_status from cw_customer_facts (metrics.md section 1):
  * - labeled: churned = the label; everyone else active.
- * - contractual (subscribers only): churned when no subscription is active on the as-of date
+ * - contractual: subscribers are churned when no subscription is active on the as-of date
  *   (all ended, end_date <= as-of); silent = active, next renewal (renewal_date, else end_date)
  *   within renewalWarningDays of the as-of date, and the risk proxy fires.
  * - rule: last seen = last purchase (else last activity, else first seen); churned when more
@@ -95,7 +102,6 @@ export function buildStatusSql(input: StatusInput): string {
   const w = windowSql(input.settings, 'f');
   const pAlive = input.bgnbd ? pAliveSql(input.bgnbd, 'f') : 'CAST(NULL AS DOUBLE)';
   const v = valueSql(input.valueBasis);
-  const onlySubscribers = input.rule === 'contractual' ? 'WHERE active_subs IS NOT NULL' : '';
   const mrr = mrrSql('s');
   const activeAtAsOf = `(s.end_date IS NULL OR s.end_date > ${d})`;
   return `
@@ -132,11 +138,11 @@ base AS (
   LEFT JOIN sub_last USING (customer_id)
 ),
 st AS (
-  SELECT *, ${baseStatusSql(input)} AS base_status FROM base ${onlySubscribers}
+  SELECT *, ${baseStatusSql(input)} AS base_status FROM base
 )
 SELECT customer_id,
   CASE WHEN base_status <> 'churned' AND is_new THEN 'new' ELSE base_status END AS status,
-  ${lit(input.rule)} AS rule,
+  ${input.rule === 'contractual' ? `CASE WHEN active_subs IS NULL THEN ${lit(input.bgnbd ? 'model' : 'rule')} ELSE 'contractual' END` : lit(input.rule)} AS rule,
   p_alive, base_status, is_new, last_seen_date, CAST(days_since_last AS INTEGER) AS days_since_last,
   silent_days, churn_days, renewal_date, risk_signal, first_seen_date,
   CAST(value AS DOUBLE) AS value, CAST(value_12m AS DOUBLE) AS value_12m

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { SHARED_DATA, FIXTURES } from '../helpers/engine';
+
+/** Runs the analyze command exactly as `npm run analyze` does and returns exit code, stdout, stderr. */
+function analyze(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/analyze.ts', ...args], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('npm run analyze', () => {
+  it('prints the contract JSON for the Telco snapshot: files, tables, labeled customers, structural churn', () => {
+    const r = analyze('--json', path.join(SHARED_DATA, 'telco/Telco-Customer-Churn.csv'));
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.files).toEqual([expect.objectContaining({ file: 'Telco-Customer-Churn.csv', table: 'customers', sheet: null, rowsLoaded: 7043, rowsRejected: 0, error: null })]);
+    expect(report.tables).toEqual({ customers: 7043 });
+    expect(report.customers).toEqual({ total: 7043, active: 5174, silent: 0, churned: 1869, new: 0, churnRule: 'labeled' });
+    const contract = report.structural.filter((s: { dimension: string }) => s.dimension === 'Contract');
+    expect(contract.map((s: { value: string; churned: number; customers: number }) => [s.value, s.churned, s.customers]).sort()).toEqual([
+      ['Month-to-month', 1655, 3875], ['One year', 166, 1473], ['Two year', 48, 1695],
+    ]);
+    expect(report.churnByPeriod).toBeNull();
+    expect(report.notes.join(' ')).toMatch(/churn by period is not computable/);
+  }, 120_000);
+
+  it('prints the contract JSON for CDNOW_master: orders, 23,570 customers, as-of 1998-06-30, BG/NBD fitted', () => {
+    const r = analyze('--json', path.join(SHARED_DATA, 'cdnow/CDNOW_master.txt'));
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.asOf).toBe('1998-06-30');
+    expect(report.files[0]).toMatchObject({ table: 'orders', rowsLoaded: 69659, encoding: 'utf-8', mapping: { customer_id: 'customer_id', order_date: 'date', amount: 'dollar_value' } });
+    expect(report.tables).toEqual({ orders: 69659 });
+    expect(report.customers.total).toBe(23570);
+    expect(report.customers.churnRule).toBe('model');
+    expect(report.models.bgnbd.customers).toBe(23570);
+    expect(report.cohorts[0]).toMatchObject({ cohort: '1997-01' });
+    expect(report.cohorts[0].retention[0]).toBe(1);
+  }, 120_000);
+
+  it('reports the BG/NBD reference fit from raw CDNOW_sample transactions as of 1997-09-30', () => {
+    const r = analyze('--json', '--as-of', '1997-09-30', path.join(SHARED_DATA, 'cdnow/CDNOW_sample.txt'));
+    expect(r.code).toBe(0);
+    const { bgnbd } = JSON.parse(r.out).models;
+    expect(Math.abs(bgnbd.r - 0.243)).toBeLessThan(0.01);
+    expect(Math.abs(bgnbd.alpha - 4.414)).toBeLessThan(0.01);
+    expect(Math.abs(bgnbd.a - 0.793)).toBeLessThan(0.01);
+    expect(Math.abs(bgnbd.b - 2.426)).toBeLessThan(0.01);
+  }, 120_000);
+
+  it('exits 1 when no file loads, naming the file, and 2 for a usage error', () => {
+    const none = analyze('--json', path.join(FIXTURES, 'image.png'));
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.out).files[0].error).toMatch(/image\.png/);
+    expect(analyze('--as-of', '1997-13-45', 'x.csv').code).toBe(2);
+    expect(analyze().code).toBe(2);
+  }, 120_000);
+});
