@@ -7,7 +7,7 @@ import { QueryCancelledError, type QueryManager } from '../engine/queryManager';
 import { ingestFile } from '../ingest/ingestFile';
 import { CANONICAL_TABLES, CUSTOMER_ATTRIBUTES_TABLE } from '../ingest/schema';
 import { blobInput, type FileReport, type IngestProgress } from '../ingest/types';
-import { loadDemo } from '../demo/loadDemo';
+import { loadDemo, type DemoLoadReport } from '../demo/loadDemo';
 
 export type DataSource = 'demo' | 'files';
 type Phase = 'starting' | 'loading' | 'ready' | 'error';
@@ -35,6 +35,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   const version = ref(0);
   const workspaceName = ref(DEFAULT_WORKSPACE);
   const engine = shallowRef<QueryManager | null>(null);
+  const demoReport = ref<DemoLoadReport | null>(null);
   const store = new WorkspaceStore();
   let abort: AbortController | null = null;
 
@@ -53,8 +54,7 @@ export const useDatasetStore = defineStore('dataset', () => {
         source.value = saved.meta.source;
         files.value = saved.meta.files;
       } else {
-        await loadDemo(qm, {});
-        source.value = 'demo';
+        await loadDemoCompany(qm);
       }
       version.value++;
       phase.value = 'ready';
@@ -120,12 +120,20 @@ export const useDatasetStore = defineStore('dataset', () => {
     await store.clearAll();
     await clearTables(qm);
     files.value = [];
-    await loadDemo(qm, {});
-    source.value = 'demo';
+    await loadDemoCompany(qm);
     version.value++;
   }
 
-  return { phase, error, bundle, source, files, progress, version, workspaceName, engine, start, addFiles, cancelLoading, clearAll, save };
+  /** The demo company; `?demo-customers=N` in the URL scales it (benchmarks). */
+  async function loadDemoCompany(qm: QueryManager): Promise<void> {
+    const requested = Number(new URLSearchParams(location.search).get('demo-customers'));
+    const customers = Number.isInteger(requested) && requested >= 100 ? requested : undefined;
+    const ordersPerCustomer = customers && customers > 100_000 ? 10 : undefined;
+    demoReport.value = await loadDemo(qm, { customers, ordersPerCustomer });
+    source.value = 'demo';
+  }
+
+  return { demoReport, phase, error, bundle, source, files, progress, version, workspaceName, engine, start, addFiles, cancelLoading, clearAll, save };
 });
 
 async function clearTables(qm: QueryManager): Promise<void> {

@@ -42,6 +42,17 @@ describe('the app in headless Chromium', () => {
     await page.getByTestId('kpi-orders').getByText('5', { exact: true }).waitFor({ timeout: 30_000 });
     await screenshot(page, 'uploaded-1920x1080');
 
+    // The workspace survives a reload; "clear all data" brings the demo company back.
+    await page.reload();
+    await page.getByTestId('file-row-e2e-orders.csv').waitFor({ timeout: 60_000 });
+    await page.getByTestId('kpi-orders').getByText('5', { exact: true }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('clear-all').click();
+    await page.getByTestId('demo-report').waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('loaded-files').getByTestId('file-row-e2e-orders.csv').count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('demo-report').waitFor({ timeout: 90_000 });
+    expect(await customers.textContent()).toMatch(/^2\.?\d*万$/);
+
     expect(errors).toEqual([]);
     expect(requests.length).toBeGreaterThan(3);
     expect(foreignRequests(requests, origin)).toEqual([]);

@@ -6,6 +6,7 @@ const en: typeof zh = {
   kpi: { customers: 'Customers', orders: 'Orders', churned: 'Churned', active: 'Active', silent: 'Silent', new: 'New', churnRule: 'Churn rule' },
   rule: { labeled: 'label', contractual: 'contract end', rule: 'days without purchase', model: 'BG/NBD model' },
   files: {
+    demoInfo: 'Demo company: {customers} customers, generated in {generate} ms, loaded in {load} ms',
     title: 'Loaded files', drop: 'Drop CRM exports (CSV / XLSX / Parquet / JSON) here, or', choose: 'choose files', table: 'Detected as', rows: 'Loaded', rejected: 'Rejected',
     encoding: 'Encoding', error: 'Error', none: 'No files loaded yet (showing the demo company)', line: 'line {line}', loading: 'Loading {file}…', cancel: 'Cancel', clear: 'Clear all data',
   },

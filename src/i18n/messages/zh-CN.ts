@@ -4,6 +4,7 @@ export default {
   kpi: { customers: '客户数', orders: '订单数', churned: '流失客户', active: '活跃', silent: '沉默', new: '新客', churnRule: '流失口径' },
   rule: { labeled: '标签', contractual: '合同到期', rule: '未购天数规则', model: 'BG/NBD 模型' },
   files: {
+    demoInfo: '演示公司：{customers} 个客户，生成 {generate} ms，载入 {load} ms',
     title: '已加载文件', drop: '拖入 CRM 导出文件（CSV / XLSX / Parquet / JSON），或', choose: '选择文件', table: '识别为', rows: '已加载', rejected: '拒绝行',
     encoding: '编码', error: '错误', none: '尚未加载文件（当前为演示数据）', line: '第 {line} 行', loading: '正在加载 {file}…', cancel: '取消', clear: '清除全部数据',
   },
