@@ -133,6 +133,37 @@ describe('ingesting messy fixtures', () => {
     expect(n.n).toBe(2);
   });
 
+  it('decodes GBK, UTF-8 with BOM and UTF-16 files into the right tables', async () => {
+    const qm = await createTestEngine();
+    const gbk = await one(qm, fixture('gbk-customers.csv'));
+    expect(gbk).toMatchObject({ table: 'customers', encoding: 'gb18030', rowsLoaded: 5, rowsRejected: 0 });
+    const names = await rowsOf(qm, `select name, industry, churned from customers where customer_id = 'C002'`);
+    expect(names).toEqual([{ name: '上海云帆贸易有限公司', industry: '零售', churned: true }]);
+    const bom = await one(qm, fixture('bom-orders.csv'));
+    expect(bom).toMatchObject({ table: 'orders', encoding: 'utf-8-bom', rowsRejected: 0 });
+    expect(bom.headers[0]).toBe('订单号');
+    const nps = await one(qm, fixture('utf16le-nps.tsv'));
+    expect(nps).toMatchObject({ table: 'nps', encoding: 'utf-16le', delimiter: '\t', rowsRejected: 0 });
+    const [score] = await rowsOf(qm, `select score from nps where customer_id = 'C002'`);
+    expect(score.score).toBe(4);
+  });
+
+  it('lets the user override the detected table and column mapping', async () => {
+    const qm = await createTestEngine();
+    // CDNOW_sample has no header: column0 is the original id, column1 the new id (1..2357).
+    const sample = shared('cdnow/CDNOW_sample.txt');
+    const [auto] = await ingestFile(qm, sample, { sourceKey: 'auto' });
+    expect(auto.mapping).toMatchObject({ customer_id: 'column1', order_date: 'column2', amount: 'column4' });
+    const [forced] = await ingestFile(qm, sample, {
+      sourceKey: 'forced',
+      overrides: { '': { table: 'orders', columns: { column0: 'customer_id', column1: null } } },
+    });
+    expect(forced.mapping.customer_id).toBe('column0');
+    expect(forced.columns.find((c) => c.source === 'column0')).toMatchObject({ target: 'customer_id', reason: 'user' });
+    const ids = await rowsOf(qm, `select _source s, count(distinct customer_id)::int n, max(length(customer_id))::int len from orders group by 1 order by 1`);
+    expect(ids).toEqual([{ s: 'auto', n: 2357, len: 4 }, { s: 'forced', n: 2357, len: 5 }]);
+  });
+
   it('keeps hostile cell text as inert text', async () => {
     const qm = await createTestEngine();
     const r = await one(qm, fixture('hostile-customers.csv'));
