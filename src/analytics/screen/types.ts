@@ -1,0 +1,161 @@
+/**
+ * The screen's data contract: what each panel receives (plain JSON, no Arrow) and the drill
+ * filter every panel query takes. Builders in src/analytics/screen/ produce these; option
+ * builders in src/components/chart/options/ and the panels consume them.
+ */
+
+/**
+ * One drill step: customers whose `dimension` equals `value`. Dimensions:
+ * - 'status' (active/silent/churned/new), 'risk_tier' (red/amber/green), 'value_tier' (高价值 ...),
+ *   'rfm_segment' (Champions ...), 'region' | 'tier' | 'segment' | 'industry' | 'owner' | 'channel'
+ *   (customer columns), 'tenure_band';
+ * - 'cohort' (first-purchase period label, e.g. '2025-03'), 'churned_in' (period label: customers
+ *   who churned in that period), 'trigger' (trigger kind);
+ * - 'attr:<name>' for an extra column of a customer snapshot (e.g. 'attr:Contract').
+ */
+export interface DrillStep {
+  dimension: string;
+  value: string;
+  /** What the breadcrumb shows, e.g. "区域: 华东". */
+  label?: string;
+}
+
+/** The active drill path: every step must hold (AND). Empty = all customers. */
+export type CustomerFilter = DrillStep[];
+
+/** A number with what it is computed from, for hover text and drill lists. */
+export interface Measure {
+  value: number | null;
+  /** The same measure one period earlier (for the change arrow). */
+  previous: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+}
+
+/** The KPI cards (product.md "KPI cards"). Null when the data cannot support the KPI. */
+export interface KpiSet {
+  asOf: string;
+  period: string;
+  customers: Measure;
+  churnRate: Measure | null;
+  /** Revenue churn (subscriptions, gross) or value churn (transactions). */
+  revenueChurn: (Measure & { kind: 'gross-revenue' | 'value' }) | null;
+  nrr: Measure | null;
+  redCustomers: Measure | null;
+  atRiskValue: Measure | null;
+  winBackRate: Measure | null;
+}
+
+/** One point of the churn trend. */
+export interface TrendPoint {
+  period: string;
+  start: number;
+  churned: number;
+  rate: number | null;
+  valueChurnRate: number | null;
+  partial: boolean;
+}
+
+export interface TrendData {
+  points: TrendPoint[];
+  /** Warning threshold for the logo churn rate (the dashed line). */
+  threshold: number;
+}
+
+/** One bar of structural churn (metrics.md section 3). */
+export interface StructuralBar {
+  dimension: string;
+  value: string;
+  customers: number;
+  churned: number;
+  rate: number | null;
+  lift: number | null;
+  valueShare: number | null;
+  /** The high-value tier, called out on screen. */
+  highlight: boolean;
+}
+
+export interface StructuralData {
+  overallRate: number | null;
+  /** Dimensions available, in display order; bars hold all of them. */
+  dimensions: string[];
+  bars: StructuralBar[];
+  /** One-line call-outs (企业甲 / 企业乙 cases) in both languages. */
+  callouts: { zh: string; en: string }[];
+}
+
+export interface CohortRow {
+  cohort: string;
+  size: number;
+  /** N-period retention by period index (index 0 = 1). */
+  retention: (number | null)[];
+  /** Unbounded ("on or after") retention. */
+  unbounded: (number | null)[];
+}
+
+export interface RfmCell {
+  segment: string;
+  customers: number;
+  value: number;
+}
+
+export interface RiskTierData {
+  red: number;
+  amber: number;
+  green: number;
+  /** The signals driving red/amber customers: how many have each as a top-3 reason. */
+  topSignals: { signal: string; customers: number }[];
+}
+
+/** One row of the scrolling risk list and of the customer list. */
+export interface CustomerRow {
+  customer_id: string;
+  name: string | null;
+  status: string | null;
+  risk_tier: string | null;
+  score: number | null;
+  /** Top reasons in words (current language chosen by the caller). */
+  reasons: string[];
+  owner: string | null;
+  region: string | null;
+  value_tier: string | null;
+  last_purchase: string | null;
+  value: number | null;
+  recommended_action: string | null;
+}
+
+export interface TriggerRow {
+  kind: string;
+  customer_id: string;
+  name: string | null;
+  due_date: string | null;
+  reason: string;
+  /** New since the previous refresh. */
+  isNew: boolean;
+}
+
+export interface RegionBar {
+  region: string;
+  customers: number;
+  churned: number;
+  rate: number | null;
+  red: number;
+  atRiskValue: number | null;
+}
+
+export interface DiagnosisLine {
+  check: string;
+  status: 'flag' | 'ok' | 'na';
+  text: string;
+}
+
+/** Everything on the customer 360 view. */
+export interface Customer360 {
+  row: CustomerRow;
+  signupDate: string | null;
+  firstSeen: string | null;
+  pAlive: number | null;
+  subScores: Record<string, number | null>;
+  timeline: { date: string; kind: 'order' | 'ticket' | 'nps' | 'activity' | 'subscription' | 'intervention'; text: string; amount: number | null }[];
+  attributes: { name: string; value: string }[];
+}
