@@ -51,6 +51,11 @@ export interface AnalyticsSettings {
   clvAnnualDiscountRate: number;
   /** Contractual 'silent': renewal (or contract end) due within this many days while risk signals show. */
   renewalWarningDays: number;
+  /**
+   * Alert threshold for the logo churn rate of one `period` (the trend's dashed line, the header
+   * lamp): 0.05 = 5% of the customers at a period's start lost within it.
+   */
+  churnAlertThreshold: number;
 }
 
 export const DEFAULT_SETTINGS: AnalyticsSettings = {
@@ -79,4 +84,5 @@ export const DEFAULT_SETTINGS: AnalyticsSettings = {
   clvHorizonMonths: 36,
   clvAnnualDiscountRate: 0.1,
   renewalWarningDays: 15,
+  churnAlertThreshold: 0.05,
 };

@@ -30,26 +30,30 @@ describe('the app in headless Chromium', () => {
 
     // The demo company loads by default: about 20,000 customers.
     const customers = page.getByTestId('kpi-customers').getByTestId('kpi-value');
-    await customers.waitFor({ timeout: 90_000 });
+    await customers.waitFor({ timeout: 120_000 });
     expect(await customers.textContent()).toMatch(/^2\.?\d*万$/);
     await screenshot(page, 'demo-1920x1080');
 
-    // Upload a small orders file through the file input; its rows appear.
+    // Upload a small orders file through the analyst panel's file input; its rows appear.
+    await page.getByTestId('open-analyst').click();
     await page.getByTestId('file-input').setInputFiles(FIXTURE);
     const row = page.getByTestId('file-row-e2e-orders.csv');
     await row.waitFor({ timeout: 60_000 });
     expect(await row.getByTestId('file-rows-loaded').textContent()).toBe('5');
-    await page.getByTestId('kpi-orders').getByText('5', { exact: true }).waitFor({ timeout: 30_000 });
+    // 5 orders of 3 customers: the customers KPI shows 3.
+    await page.getByTestId('kpi-customers').getByTestId('kpi-value').getByText('3', { exact: true }).waitFor({ timeout: 60_000 });
     await screenshot(page, 'uploaded-1920x1080');
 
     // The workspace survives a reload; "clear all data" brings the demo company back.
     await page.reload();
+    await page.getByTestId('kpi-customers').getByTestId('kpi-value').getByText('3', { exact: true }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('open-analyst').click();
     await page.getByTestId('file-row-e2e-orders.csv').waitFor({ timeout: 60_000 });
-    await page.getByTestId('kpi-orders').getByText('5', { exact: true }).waitFor({ timeout: 60_000 });
     await page.getByTestId('clear-all').click();
     await page.getByTestId('demo-report').waitFor({ timeout: 90_000 });
     expect(await page.getByTestId('loaded-files').getByTestId('file-row-e2e-orders.csv').count()).toBe(0);
     await page.reload();
+    await customers.waitFor({ timeout: 120_000 });
     await page.getByTestId('demo-report').waitFor({ timeout: 90_000 });
     expect(await customers.textContent()).toMatch(/^2\.?\d*万$/);
 

@@ -1,6 +1,6 @@
 /** 中文 (default) interface text. Keys are shared with en.ts. */
 export default {
-  app: { title: '客户流失预警大屏', company: '演示公司', asOf: '数据截至', loading: '正在启动分析引擎…', loadingDemo: '正在生成演示数据…', engine: '引擎', error: '出错了' },
+  app: { title: '客户流失预警大屏', company: '演示公司', asOf: '数据截至', loading: '正在启动分析引擎…', preparing: '正在计算指标…', loadingDemo: '正在生成演示数据…', engine: '引擎', error: '出错了' },
   kpi: { customers: '客户数', orders: '订单数', churned: '流失客户', active: '活跃', silent: '沉默', new: '新客', churnRule: '流失口径' },
   rule: { labeled: '标签', contractual: '合同到期', rule: '未购天数规则', model: 'BG/NBD 模型' },
   files: {
@@ -22,9 +22,22 @@ export default {
     red: '高风险', amber: '中风险', green: '低风险', score: '健康分', owner: '负责人', value: '价值', newFlag: '新',
   },
   list: { title: '客户清单', total: '共 {n} 户', export: '导出 CSV', id: '客户ID', name: '客户名称', tier: '风险', status: '状态', score: '健康分', reasons: '主要原因', owner: '负责人', last: '最近购买', value: '价值', action: '建议动作', region: '区域', valueTier: '价值分层', prev: '上一页', next: '下一页' },
-  c360: { title: '客户 360', timeline: '时间线', health: '健康分与原因', action: '建议动作', attributes: '客户属性', pAlive: '存活概率', signup: '注册日期', firstSeen: '首次出现' },
+  c360: {
+    kind: { order: '订单', ticket: '工单', nps: 'NPS', activity: '活跃', subscription: '订阅', intervention: '挽回' },
+ title: '客户 360', timeline: '时间线', health: '健康分与原因', action: '建议动作', attributes: '客户属性', pAlive: '存活概率', signup: '注册日期', firstSeen: '首次出现' },
   status: { active: '活跃', silent: '沉默', churned: '流失', new: '新客' },
   signal: { recency: '购买间隔', frequencyTrend: '购买频次下降', monetaryTrend: '消费金额下降', complaints: '投诉', serviceFailures: '服务失误', nps: 'NPS/满意度', usageTrend: '使用深度下降' },
   trigger: { 'first-purchase-30d': '首单后30天未复购', 'renewal-at-risk': '续约临近且有风险', 'open-complaint-7d': '7日内投诉未解决', 'unanswered-48h': '售后48小时未响应' },
+  hint: {
+    trend: '需要带日期的订单或订阅文件（如订单导出、合同台账）才能画出流失趋势。',
+    structural: '需要客户文件中的区域、等级、行业等维度，或带流失标签的客户快照。',
+    risk: '需要订单、活跃、工单或 NPS 文件来计算健康分（目前只有标签，没有行为信号）。',
+    region: '需要客户文件中的区域/省份列。',
+    'risk-list': '需要订单、活跃、工单或 NPS 文件来计算风险客户。',
+    triggers: '需要订单（首单）、订阅（续约日期）或工单文件来生成关键节点预警。',
+    cohort: '需要带日期的订单或订阅文件才能计算同期群留存。',
+    rfm: '需要订单文件（客户、日期、金额）才能计算 RFM。',
+    diagnosis: '需要更多数据才能诊断。',
+  },
   lang: { switch: 'English' },
 };

@@ -1,0 +1,42 @@
+import type { QueryManager } from '../../engine/queryManager';
+import { toRows } from '../../engine/rows';
+import { FACTS_TABLE } from '../facts/customerFacts';
+import { periodStartSql } from '../common/periods';
+import { cohortCellsSql } from '../cohorts/cohortSql';
+import { assembleCohorts, type CohortCell } from '../cohorts/assemble';
+import type { CohortRow, CustomerFilter } from './types';
+import type { ScreenContext } from './prepareScreen';
+import type { ScreenLang } from './lang';
+import { customerFilterSql } from './filterSql';
+import { inFilterSql, scopedSql, type Shadow } from './scoped';
+import { SCREEN_ORDER_DAYS_TABLE } from './screenTables';
+
+/** Cohorts the heatmap shows: the 12 most recent ones. */
+export const COHORT_PERIODS = 12;
+
+/**
+ * SQL: the filtered customers of the 12 most recent cohorts (period of the first purchase, or of
+ * the first subscription start on the subscriptions basis); older cohorts need no computing.
+ */
+function recentCohortsSql(ctx: ScreenContext, filter: string | null): string {
+  const first = ctx.periodBasis === 'orders' ? 'first_order_date' : 'first_subscription_date';
+  return `WITH fc AS (
+  SELECT customer_id, ${periodStartSql(ctx.settings.period, first)} AS c FROM ${FACTS_TABLE}
+  WHERE ${first} IS NOT NULL AND ${inFilterSql('customer_id', filter)}
+)
+SELECT customer_id FROM fc WHERE c IN (SELECT DISTINCT c FROM fc ORDER BY c DESC LIMIT ${COHORT_PERIODS})`;
+}
+
+/**
+ * Cohort retention of the filtered customers (metrics.md section 4), their 12 most recent cohorts at
+ * settings.period: N-period and unbounded retention by period index, from the cohorts family's
+ * SQL run on those customers' order days or subscriptions. Null without dated orders or subscriptions.
+ */
+export async function loadCohorts(qm: QueryManager, ctx: ScreenContext, filter: CustomerFilter, _lang: ScreenLang): Promise<CohortRow[] | null> {
+  const basis = ctx.periodBasis;
+  if (basis === null) return null;
+  const shadows: Shadow[] = [FACTS_TABLE, basis === 'orders' ? ['orders', SCREEN_ORDER_DAYS_TABLE] : 'subscriptions'];
+  const sql = scopedSql(cohortCellsSql(basis, ctx.settings.period, ctx.asOf), recentCohortsSql(ctx, customerFilterSql(filter)), shadows);
+  const rows = assembleCohorts(toRows<CohortCell>(await qm.query(sql)));
+  return rows.slice(-COHORT_PERIODS).map((r) => ({ cohort: r.cohort, size: r.size, retention: r.retention, unbounded: r.unbounded }));
+}

@@ -1,0 +1,21 @@
+/** The data layer of the big screen: prepare once, then one loader per panel (no Vue here). */
+export { prepareScreen, type ScreenContext } from './prepareScreen';
+export { customerFilterSql, drillStepSql, DRILL_DIMENSIONS } from './filterSql';
+export { ATTRIBUTE_PREFIX, drillDimensionOf } from './drillNames';
+export { missingDataHint, type ScreenPanel, type Hint } from './missingData';
+export type { ScreenLang } from './lang';
+export type { ScreenPresence } from './presence';
+export { loadKpis } from './kpis';
+export { loadTrend, TREND_PERIODS } from './trend';
+export { loadStructural, HIGHLIGHT_TIER } from './structural';
+export { loadCohorts, COHORT_PERIODS } from './cohorts';
+export { loadRfm } from './rfm';
+export { loadRiskTiers } from './riskTiers';
+export { loadRiskList, RISK_LIST_LIMIT } from './riskList';
+export { loadTriggers, TRIGGER_LIST_LIMIT } from './triggers';
+export { loadRegions } from './regions';
+export { loadDiagnosis } from './diagnosis';
+export { loadCustomerList, customerSortSql, type CustomerListOptions } from './customerList';
+export { loadCustomer360 } from './customer360';
+export { recommendedAction, PLAY_EN } from './playsText';
+export type * from './types';

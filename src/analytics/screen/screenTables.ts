@@ -1,0 +1,79 @@
+import type { Period } from '../settings';
+import type { PeriodBasis } from '../status/basis';
+import { dateLit, lit } from '../../engine/sql';
+import { FACTS_TABLE } from '../facts/customerFacts';
+import { STATUS_TABLE } from '../status/statusSql';
+import { VALUE_TIER_TABLE } from '../rfm/valueTierSql';
+import { CUSTOMER_RISK_TABLE } from '../risk/signals';
+import { CLV_TABLE } from '../clv/clvTable';
+import { periodChurnersTable } from '../churn/logoChurnSql';
+import { customerDimensionsSql } from '../structural/dimensionsSql';
+import { periodLabelSql, periodStartSql } from '../common/periods';
+import { ATTRIBUTE_PREFIX, DERIVED_DIMENSIONS, TABLE_DIMENSIONS } from './drillNames';
+
+/**
+ * Drill values no per-customer table holds, one row per (customer, drill dimension): tenure_band,
+ * plan, cohort and 'attr:<name>' for every extra customer column.
+ */
+export const SCREEN_DIMS_TABLE = 'cw_screen_customer_dims';
+/** Net order value per customer, day and return flag: what the filtered value churn and cohorts read instead of orders. */
+export const SCREEN_ORDER_DAYS_TABLE = 'cw_screen_order_days';
+/** View of the churn family's drill table for the period in force (ps, label, customer_id, kind). */
+export const SCREEN_CHURNERS_VIEW = 'cw_screen_period_churners';
+/** One row per customer of cw_customer_status with every column the customer rows show or sort by. */
+export const SCREEN_CUSTOMERS_TABLE = 'cw_screen_customers';
+
+/**
+ * SQL creating cw_screen_customer_dims. Tenure band, plan and attribute values are exactly the
+ * structural family's labels (its customerDimensionsSql: numeric attributes with many values
+ * become its quantile bands), so a structural bar drills to precisely its customers; the cohort
+ * label is the cohorts family's (period of the first purchase, or first subscription start on
+ * the subscriptions basis).
+ */
+export function buildScreenDimsSql(asOf: string, period: Period, basis: PeriodBasis): string {
+  const first = basis === 'orders' ? 'first_order_date' : basis === 'subscriptions' ? 'first_subscription_date' : null;
+  const list = (names: readonly string[]) => names.map((x) => lit(x)).join(', ');
+  const cohort = first
+    ? `\nUNION ALL SELECT customer_id, 'cohort', ${periodLabelSql(period, periodStartSql(period, first))} FROM ${FACTS_TABLE} WHERE ${first} IS NOT NULL`
+    : '';
+  return `CREATE OR REPLACE TABLE ${SCREEN_DIMS_TABLE} AS
+SELECT customer_id, CASE WHEN dimension IN (${list(DERIVED_DIMENSIONS)}) THEN dimension ELSE ${lit(ATTRIBUTE_PREFIX)} || dimension END AS dimension, value
+FROM (${customerDimensionsSql(asOf)}) WHERE dimension NOT IN (${list(TABLE_DIMENSIONS)}) AND value IS NOT NULL${cohort}`;
+}
+
+/** SQL creating cw_screen_order_days from orders up to the as-of date (one pass, at prepare time). */
+export function buildOrderDaysSql(asOf: string): string {
+  return `CREATE OR REPLACE TABLE ${SCREEN_ORDER_DAYS_TABLE} AS
+SELECT customer_id, CAST(order_date AS DATE) AS order_date, coalesce(is_return, false) AS is_return,
+  CAST(sum(coalesce(amount, 0)) AS DOUBLE) AS amount
+FROM orders WHERE customer_id IS NOT NULL AND CAST(order_date AS DATE) <= ${dateLit(asOf)}
+GROUP BY 1, 2, 3`;
+}
+
+/** SQL (re)creating the churners view over cw_period_churners_<period>, or an empty one without churn by period. */
+export function buildChurnersViewSql(period: Period, hasChurners: boolean): string {
+  const body = hasChurners
+    ? `SELECT ps, label, customer_id, kind FROM ${periodChurnersTable(period)}`
+    : `SELECT CAST(NULL AS DATE) AS ps, CAST(NULL AS VARCHAR) AS label, CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS VARCHAR) AS kind WHERE false`;
+  return `CREATE OR REPLACE VIEW ${SCREEN_CHURNERS_VIEW} AS ${body}`;
+}
+
+/**
+ * SQL creating cw_screen_customers. warning_tier is the risk tier of customers not churned (the
+ * customers computeRisk counts per tier; churned ones are lost, not warned about); value is the
+ * customer's CLV when cw_customer_clv exists, else trailing-12-month value, so the red rows'
+ * values add up to the at-risk value (metrics.md section 9).
+ */
+export function buildScreenCustomersSql(hasClv: boolean): string {
+  return `CREATE OR REPLACE TABLE ${SCREEN_CUSTOMERS_TABLE} AS
+SELECT st.customer_id, f.name, st.status, r.tier AS risk_tier, r.score,
+  CASE WHEN st.status = 'churned' THEN NULL ELSE r.tier END AS warning_tier,
+  f.owner, f.region, vt.value_tier, f.last_order_date AS last_purchase,
+  CAST(${hasClv ? 'clv.clv' : 'st.value_12m'} AS DOUBLE) AS value,
+  st.value_12m, st.p_alive, f.signup_date, f.first_seen_date, r.reason1
+FROM ${STATUS_TABLE} st
+LEFT JOIN ${FACTS_TABLE} f USING (customer_id)
+LEFT JOIN ${CUSTOMER_RISK_TABLE} r USING (customer_id)
+LEFT JOIN ${VALUE_TIER_TABLE} vt USING (customer_id)
+${hasClv ? `LEFT JOIN (SELECT customer_id, any_value(clv) AS clv FROM ${CLV_TABLE} GROUP BY customer_id) clv USING (customer_id)` : ''}`;
+}

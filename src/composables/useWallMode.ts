@@ -1,0 +1,36 @@
+import type { Ref } from 'vue';
+import { parseUrlState } from './urlState';
+import { useCarousel } from './useCarousel';
+import { useInterval } from './useInterval';
+import { useDrillStore } from '../stores/drill';
+import { useScreenStore } from '../stores/screen';
+
+/** Hooks the soak script and e2e tests drive (a wall has no mouse to click with). */
+export interface WallTestHooks {
+  next(): void;
+  refresh(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __churnwatch?: WallTestHooks;
+  }
+}
+
+/**
+ * Wall mode from URL parameters: `pages=overview,analysis&dwell=30` runs the carousel,
+ * `refresh=300` re-runs the analytics every 300 s and shows what changed. Every timer belongs
+ * to the calling component's scope.
+ */
+export function useWallMode(allPages: string[]): { active: boolean; paused: Ref<boolean>; index: Ref<number> } {
+  const url = parseUrlState(location.search);
+  const drill = useDrillStore();
+  const screen = useScreenStore();
+  const pages = url.pages.filter((p) => allPages.includes(p));
+  const carousel = useCarousel(pages, url.dwell, (p) => {
+    if (drill.view === 'screen' && drill.filter.length === 0) drill.showPage(p, false);
+  });
+  if (url.refresh > 0) useInterval(() => void screen.refresh(), url.refresh * 1000);
+  window.__churnwatch = { next: carousel.next, refresh: () => screen.refresh() };
+  return { active: pages.length > 0, paused: carousel.paused, index: carousel.index };
+}
