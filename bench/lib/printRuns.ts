@@ -14,19 +14,19 @@ function line(label: string, cells: string[], width = 10): string {
 /**
  * The table for one demo size: load, analyzeWorkspace and each step, per engine (ms), then the
  * WASM/native ratios, then the part of each step spent inside the engine (SQL) per engine.
- * The first run is WASM; the others are native.
+ * Ratios are the first engine (WASM unless --engines says otherwise) over each of the others.
  */
 export function printSize(runs: EngineRun[]): string {
-  const [wasm, ...natives] = runs;
+  const [ref, ...others] = runs;
   const heads = runs.map((r) => r.label);
   const out: string[] = [];
-  const header = [...heads, ...natives.map((n) => `W/${n.label}`), ...heads.map((h) => `sql ${h}`)];
+  const header = [...heads, ...others.map((n) => `${ref.label}/${n.label}`), ...heads.map((h) => `sql ${h}`)];
   out.push(line('ms', header, 12));
   const row = (label: string, pick: (r: EngineRun) => number | undefined, sql?: (r: EngineRun) => number | undefined): void => {
     const vals = runs.map(pick);
     out.push(line(label, [
       ...vals.map(ms),
-      ...natives.map((n) => ratio(pick(wasm), pick(n))),
+      ...others.map((n) => ratio(pick(ref), pick(n))),
       ...runs.map((r) => (sql ? ms(sql(r)) : '')),
     ], 12));
   };
@@ -51,12 +51,11 @@ export function printSize(runs: EngineRun[]): string {
   return out.join('\n');
 }
 
-/** The headline: analyzeWorkspace per size and engine, with WASM/native ratios. */
+/** The headline: analyzeWorkspace per size and engine, with first-engine/other ratios (WASM/native by default). */
 export function printSummary(rows: { customers: number; ordersPerCustomer: number; runs: EngineRun[] }[]): string {
   if (rows.length === 0) return '';
   const labels = rows[0].runs.map((r) => r.label);
-  const natives = labels.slice(1);
-  const out = [line('customers (orders/c)', [...labels.map((l) => `${l} ms`), ...natives.map((n) => `W/${n}`)], 14)];
+  const out = [line('customers (orders/c)', [...labels.map((l) => `${l} ms`), ...labels.slice(1).map((n) => `${labels[0]}/${n}`)], 14)];
   for (const { customers, ordersPerCustomer, runs } of rows) {
     const a = runs.map((r) => r.analyzeMs);
     out.push(line(`${fmt(customers)} (${ordersPerCustomer})`, [...a.map(ms), ...a.slice(1).map((n) => ratio(a[0], n))], 14));

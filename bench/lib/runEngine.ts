@@ -51,23 +51,30 @@ export function failedRun(label: string, error: unknown): EngineRun {
 export async function runEngine(spec: EngineSpec, customers: number, ordersPerCustomer: number): Promise<EngineRun> {
   const connector = timedConnector(await spec.create());
   const qm = new QueryManager(connector);
+  let phase = 'start';
   try {
     const threads = Number(scalar(await qm.query(`SELECT current_setting('threads')::INTEGER`, { cache: false })));
+    phase = 'demo load';
     const load = await loadDemo(qm, { customers, ordersPerCustomer });
     const rows = Object.values(load.rows).reduce((a, b) => a + b, 0);
     const e0 = connector.engineMs();
     const s0 = connector.statements();
     const t0 = performance.now();
+    phase = 'analyzeWorkspace';
     const report = await analyzeWorkspace(qm, DEFAULT_SETTINGS);
     const analyzeMs = performance.now() - t0;
     const analyzeEngineMs = connector.engineMs() - e0;
     const statements = connector.statements() - s0;
+    phase = 'step-by-step rerun';
     const steps = await timeSteps(qm, DEFAULT_SETTINGS, () => connector.engineMs());
     const rssMiB = process.memoryUsage().rss / 2 ** 20;
     return {
       label: spec.label, threads, rows, generateMs: load.generateMs, loadMs: load.loadMs,
       analyzeMs, analyzeEngineMs, statements, steps, rssMiB, report,
     };
+  } catch (e) {
+    const message = String((e as Error)?.message ?? e).split('\n')[0];
+    throw new Error(`${message} (during ${phase}, at: ${connector.lastStatement()})`, { cause: e });
   } finally {
     await connector.close();
   }

@@ -6,6 +6,8 @@ export interface TimedConnector extends Connector {
   engineMs(): number;
   /** Statements run through query/exec so far. */
   statements(): number;
+  /** The start of the last statement sent (to tell where an engine failed). */
+  lastStatement(): string;
 }
 
 /**
@@ -15,6 +17,11 @@ export interface TimedConnector extends Connector {
 export function timedConnector(inner: Connector): TimedConnector {
   let ms = 0;
   let count = 0;
+  let last = '';
+  const note = (sql: string): void => {
+    count++;
+    last = sql.replace(/\s+/g, ' ').trim().slice(0, 100);
+  };
   const time = async <T>(run: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
     try {
@@ -25,8 +32,8 @@ export function timedConnector(inner: Connector): TimedConnector {
   };
   return {
     bundle: inner.bundle,
-    query: (sql) => { count++; return time(() => inner.query(sql)); },
-    exec: (sql) => { count++; return time(() => inner.exec(sql)); },
+    query: (sql) => { note(sql); return time(() => inner.query(sql)); },
+    exec: (sql) => { note(sql); return time(() => inner.exec(sql)); },
     insertArrowIPC: (table, ipc, create) => time(() => inner.insertArrowIPC(table, ipc, create)),
     registerFile: (name, bytes) => time(() => inner.registerFile(name, bytes)),
     dropFile: (name) => inner.dropFile(name),
@@ -34,5 +41,6 @@ export function timedConnector(inner: Connector): TimedConnector {
     close: () => inner.close(),
     engineMs: () => ms,
     statements: () => count,
+    lastStatement: () => last,
   };
 }

@@ -21,9 +21,14 @@ export interface UrlState {
 const STEP_SEPARATOR = '~';
 const KV_SEPARATOR = ':';
 
+/** URI-encodes a part, including '~', which encodeURIComponent leaves alone but separates steps here. */
+function encodePart(text: string): string {
+  return encodeURIComponent(text).replace(/~/g, '%7E');
+}
+
 /** Serialises drill steps as `dim:value~dim:value` (each part URI-encoded, so any text is safe). */
 export function encodeFilter(filter: CustomerFilter): string {
-  return filter.map((s) => `${encodeURIComponent(s.dimension)}${KV_SEPARATOR}${encodeURIComponent(s.value)}`).join(STEP_SEPARATOR);
+  return filter.map((s) => `${encodePart(s.dimension)}${KV_SEPARATOR}${encodePart(s.value)}`).join(STEP_SEPARATOR);
 }
 
 /** Parses `encodeFilter` output; malformed parts are dropped. */

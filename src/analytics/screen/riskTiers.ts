@@ -8,12 +8,11 @@ import { customerFilterSql } from './filterSql';
 import { inFilterSql } from './scoped';
 import { SCREEN_CUSTOMERS_TABLE } from './screenTables';
 
-/** SQL: per reason code, the red or amber customers carrying it among their top three reasons. */
+/** SQL: per reason code, the red or amber customers carrying it among their top three reasons (codes differ within a customer). */
 function topSignalsSql(filter: string | null): string {
-  return `SELECT code AS signal, count(DISTINCT customer_id)::INTEGER AS customers FROM (
-    SELECT r.customer_id, unnest([r.reason1, r.reason2, r.reason3]) AS code
-    FROM ${CUSTOMER_RISK_TABLE} r JOIN ${SCREEN_CUSTOMERS_TABLE} c USING (customer_id)
-    WHERE c.warning_tier IN ('red', 'amber') AND ${inFilterSql('c.customer_id', filter)}
+  return `SELECT code AS signal, count(*)::INTEGER AS customers FROM (
+    SELECT unnest([reason1, reason2, reason3]) AS code FROM ${CUSTOMER_RISK_TABLE}
+    WHERE customer_id IN (SELECT customer_id FROM ${SCREEN_CUSTOMERS_TABLE} WHERE warning_tier IN ('red', 'amber') AND ${inFilterSql('customer_id', filter)})
   ) WHERE code IS NOT NULL GROUP BY code ORDER BY customers DESC, signal`;
 }
 
