@@ -28,7 +28,7 @@ const en: typeof zh = {
     kind: { order: 'Order', ticket: 'Ticket', nps: 'NPS', activity: 'Activity', subscription: 'Subscription', intervention: 'Intervention' },
  title: 'Customer 360', timeline: 'Timeline', health: 'Health score and reasons', action: 'Recommended action', attributes: 'Attributes', pAlive: 'P(alive)', signup: 'Signup date', firstSeen: 'First seen' },
   status: { active: 'Active', silent: 'Silent', churned: 'Churned', new: 'New' },
-  signal: { recency: 'Purchase gap', frequencyTrend: 'Fewer purchases', monetaryTrend: 'Lower spend', complaints: 'Complaints', serviceFailures: 'Service failures', nps: 'NPS / satisfaction', usageTrend: 'Less usage' },
+  signal: { 'frequency-drop': 'Fewer purchases', 'monetary-drop': 'Lower spend', 'service-failures': 'Service failures', 'usage-drop': 'Less usage', recency: 'Purchase gap', frequencyTrend: 'Fewer purchases', monetaryTrend: 'Lower spend', complaints: 'Complaints', serviceFailures: 'Service failures', nps: 'NPS / satisfaction', usageTrend: 'Less usage' },
   trigger: { 'first-purchase-30d': 'No repeat 30 days after first order', 'renewal-at-risk': 'Renewal due while at risk', 'open-complaint-7d': 'Complaint open in last 7 days', 'unanswered-48h': 'After-sales ticket unanswered 48 h' },
   hint: {
     trend: 'Needs dated orders or subscriptions (an order export or contract list) to draw the churn trend.',
