@@ -49,6 +49,22 @@ describe('npm run analyze', () => {
     expect(Math.abs(bgnbd.b - 2.426)).toBeLessThan(0.01);
   }, 120_000);
 
+  it('fills every metrics.md section for the demo company, with no section null', () => {
+    const r = analyze('--json', '--demo=3000');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    const sections = ['customers', 'churnByPeriod', 'structural', 'cohorts', 'rfm', 'risk', 'triggers', 'models', 'clv', 'service', 'churnReasons', 'interventions', 'diagnosis'];
+    for (const key of sections) expect(report[key], key).not.toBeNull();
+    expect(Object.entries(report).filter(([, v]) => v === null).map(([k]) => k)).toEqual([]);
+    expect(report.customers.total).toBe(3000);
+    expect(report.customers.churnRule).toBe('contractual');
+    expect(report.churnByPeriod.at(-1)).toMatchObject({ period: '2026-09' });
+    expect(report.churnByPeriod.at(-1).nrr).toBeGreaterThan(0);
+    expect(report.risk.red + report.risk.amber + report.risk.green).toBeGreaterThan(0);
+    expect(report.models.bgnbd.r).toBeGreaterThan(0);
+    expect(report.clv.total).toBeGreaterThan(report.clv.atRisk);
+  }, 180_000);
+
   it('exits 1 when no file loads, naming the file, and 2 for a usage error', () => {
     const none = analyze('--json', path.join(FIXTURES, 'image.png'));
     expect(none.code).toBe(1);
