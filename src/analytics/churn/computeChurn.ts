@@ -4,7 +4,8 @@ import { readPrepared, type ResolvedSettings } from '../prepare';
 import { buildPeriodChurnersSql, logoChurnSql } from './logoChurnSql';
 import { valueChurnSql } from './valueChurnSql';
 import { revenueChurnSql } from './revenueChurnSql';
-import { ratio, revenueRates, type MrrMovements, type RevenueRates } from './rates';
+import { assembleChurnRows, type LogoRow, type RevenueRow, type ValueRow } from './assembleRows';
+import type { MrrMovements, RevenueRates } from './rates';
 
 /** One row of churnByPeriod (cli-contract.md), with its numerators and denominators. */
 export interface ChurnPeriodRow extends Partial<MrrMovements>, Partial<RevenueRates> {
@@ -36,9 +37,6 @@ export interface ChurnByPeriodResult {
   notes: string[];
 }
 
-interface LogoRow { ps: string; e: string; label: string; partial: boolean; start: number; retained: number; joined_and_lost: number }
-interface ValueRow { ps: string; value_lost: number; value_base: number | null }
-interface RevenueRow { ps: string; mrr_start: number; mrr_end: number; new_mrr: number; expansion_mrr: number; contraction_mrr: number; churned_mrr: number; reactivation_mrr: number }
 
 /**
  * Churn by settings.period (metrics.md section 2) on the spells prepareAnalytics built: logo churn
@@ -61,23 +59,7 @@ export async function computeChurn(qm: QueryManager, settings: ResolvedSettings)
   const revenue = periodBasis === 'subscriptions'
     ? new Map(toRows<RevenueRow>(await qm.query(revenueChurnSql(period, asOf))).map((r) => [r.ps, r])) : null;
 
-  const rows = logo.map((l): ChurnPeriodRow => {
-    const churned = l.start - l.retained;
-    const v = value?.get(l.ps);
-    const row: ChurnPeriodRow = {
-      period: l.label, periodStart: l.ps, periodEnd: l.e, partial: l.partial,
-      start: l.start, retained: l.retained, churned, rate: ratio(churned, l.start), joinedAndLost: l.joined_and_lost,
-      valueLost: v ? v.value_lost : null, valueBase: v ? v.value_base : null,
-      valueChurnRate: v ? ratio(v.value_lost, v.value_base) : null,
-    };
-    const r = revenue?.get(l.ps);
-    if (r) {
-      const mv: MrrMovements = { mrrStart: r.mrr_start, newMrr: r.new_mrr, expansionMrr: r.expansion_mrr, contractionMrr: r.contraction_mrr,
-        churnedMrr: r.churned_mrr, reactivationMrr: r.reactivation_mrr };
-      Object.assign(row, mv, { mrrEnd: r.mrr_end }, revenueRates(mv));
-    }
-    return row;
-  });
+  const rows = assembleChurnRows(logo, value, revenue);
   const definition = periodBasis === 'subscriptions'
     ? 'customer = has a subscription running that day (start <= day < end)'
     : `customer = purchased within the churn window (W2, default ${settings.churnDays} days) before that day`;
