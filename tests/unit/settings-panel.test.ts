@@ -70,4 +70,21 @@ describe('settings panel', () => {
     expect((w.find('[data-testid="setting-churnDays"]').element as HTMLInputElement).value).toBe('180');
     expect((w.find('[data-testid="setting-clvHorizonMonths"]').element as HTMLInputElement).value).toBe('36');
   });
+
+  it('adds and removes a per-segment W1/W2 override, rejecting W1 >= W2', async () => {
+    const { w, store } = setup();
+    await type(w, 'segmentWindows-dimension', 'industry');
+    await type(w, 'segmentWindows-value', 'SaaS');
+    await type(w, 'segmentWindows-silentDays', '120');
+    await type(w, 'segmentWindows-churnDays', '100');
+    await w.find('[data-testid="setting-segmentWindows-add"]').trigger('click');
+    expect(store.analytics.segmentWindows).toEqual([]);
+    expect(w.find('[data-testid="setting-segmentWindows-error"]').exists()).toBe(true);
+    await type(w, 'segmentWindows-churnDays', '365');
+    await w.find('[data-testid="setting-segmentWindows-add"]').trigger('click');
+    expect(store.analytics.segmentWindows).toEqual([{ dimension: 'industry', value: 'SaaS', silentDays: 120, churnDays: 365 }]);
+    expect(w.find('[data-testid="segment-window-0"]').text()).toContain('SaaS');
+    await w.find('[data-testid="segment-window-remove-0"]').trigger('click');
+    expect(store.analytics.segmentWindows).toEqual([]);
+  });
 });
