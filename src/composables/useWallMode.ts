@@ -4,6 +4,7 @@ import { useCarousel } from './useCarousel';
 import { useInterval } from './useInterval';
 import { useDrillStore } from '../stores/drill';
 import { useScreenStore } from '../stores/screen';
+import { useDataUrlStore } from '../stores/dataUrl';
 
 /** Hooks the soak script and e2e tests drive (a wall has no mouse to click with). */
 export interface WallTestHooks {
@@ -19,7 +20,7 @@ declare global {
 
 /**
  * Wall mode from URL parameters: `pages=overview,analysis&dwell=30` runs the carousel,
- * `refresh=300` re-runs the analytics every 300 s and shows what changed. Every timer belongs
+ * `refresh=300` re-reads the data URL (if any), re-runs the analytics every 300 s and shows what changed. Every timer belongs
  * to the calling component's scope.
  */
 export function useWallMode(allPages: string[]): { active: boolean; paused: Ref<boolean>; index: Ref<number> } {
@@ -30,7 +31,10 @@ export function useWallMode(allPages: string[]): { active: boolean; paused: Ref<
   const carousel = useCarousel(pages, url.dwell, (p) => {
     if (drill.view === 'screen' && drill.filter.length === 0) drill.showPage(p, false);
   });
-  if (url.refresh > 0) useInterval(() => void screen.refresh(), url.refresh * 1000);
-  window.__churnwatch = { next: carousel.next, refresh: () => screen.refresh() };
+  const dataUrl = useDataUrlStore();
+  // A refresh re-reads the data URL first (when one is set), so "what changed" covers new data too.
+  const refresh = () => screen.refresh(dataUrl.url ? () => dataUrl.readNow() : undefined);
+  if (url.refresh > 0) useInterval(() => void refresh(), url.refresh * 1000);
+  window.__churnwatch = { next: carousel.next, refresh };
   return { active: pages.length > 0, paused: carousel.paused, index: carousel.index };
 }

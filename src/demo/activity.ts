@@ -1,5 +1,5 @@
 import { ACTIVITY_START_DAY, AS_OF_DAY, epochMs } from './calendar';
-import { utf8 } from './columns';
+import { utf8 } from '../engine/arrow/columns';
 import { FEATURES } from './dimensions';
 import { stamp, type GenContext } from './context';
 import type { CustomerProfile } from './profile';

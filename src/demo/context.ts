@@ -1,6 +1,6 @@
-import { utf8, type Utf8Writer } from './columns';
+import { utf8, type Utf8Writer } from '../engine/arrow/columns';
 import { DEMO_SOURCE } from './config';
-import type { Int64Writer } from './fixedColumns';
+import type { Int64Writer } from '../engine/arrow/fixedColumns';
 import type { DemoTableName } from './tables';
 
 /**

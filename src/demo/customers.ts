@@ -1,4 +1,4 @@
-import { utf8 } from './columns';
+import { utf8 } from '../engine/arrow/columns';
 import { DEMO_SOURCE } from './config';
 import { CHANNELS, COMPANY_SIZES, CONTRACT_TYPES, INDUSTRIES, REGIONS, SEGMENTS, TIERS } from './dimensions';
 import { stamp, type GenContext } from './context';

@@ -1,5 +1,5 @@
 import { AS_OF_DAY, dayOf } from './calendar';
-import { utf8 } from './columns';
+import { utf8 } from '../engine/arrow/columns';
 import { ACTIONS, ACTION_COST, OUTCOMES, OUTCOME_LOST, OUTCOME_PENDING, OUTCOME_SAVED } from './dimensions';
 import { stamp, type GenContext } from './context';
 import type { CustomerProfile } from './profile';

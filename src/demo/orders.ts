@@ -1,5 +1,5 @@
 import { AS_OF_DAY, epochMs, monthOfDay } from './calendar';
-import { utf8 } from './columns';
+import { utf8 } from '../engine/arrow/columns';
 import { ORDER_DONE, ORDER_REFUNDED } from './dimensions';
 import { stamp, type GenContext } from './context';
 import type { CustomerProfile } from './profile';

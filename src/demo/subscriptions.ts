@@ -1,5 +1,5 @@
 import { AS_OF_DAY, nextAnniversary } from './calendar';
-import { utf8 } from './columns';
+import { utf8 } from '../engine/arrow/columns';
 import { BILLING, CANCEL_REASONS, PLANS, PLAN_LIST_MRR } from './dimensions';
 import { stamp, type GenContext } from './context';
 import type { CustomerProfile } from './profile';

@@ -1,7 +1,7 @@
 import { Field, RecordBatch, Schema, Struct, Table, makeData } from 'apache-arrow';
 import { CUSTOMER_ATTRIBUTES_TABLE, PROVENANCE_COLUMNS, SCHEMA, type CanonicalTable } from '../ingest/schema';
-import { Utf8Writer, type ColumnWriter } from './columns';
-import { BoolWriter, DateWriter, Float64Writer, Int64Writer, TimestampWriter } from './fixedColumns';
+import { Utf8Writer, type ColumnWriter } from '../engine/arrow/columns';
+import { BoolWriter, DateWriter, Float64Writer, Int64Writer, TimestampWriter } from '../engine/arrow/fixedColumns';
 
 /**
  * One set of column writers per demo table, named exactly like the canonical columns, and the

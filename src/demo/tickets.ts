@@ -1,5 +1,5 @@
 import { AS_OF_DAY, dayOf, epochMs } from './calendar';
-import { utf8 } from './columns';
+import { utf8 } from '../engine/arrow/columns';
 import { SLOWDOWN_REGION, SLOWDOWN_START } from './config';
 import { detLog } from './detMath';
 import {

@@ -8,9 +8,25 @@ export interface SavedWorkspace<Meta = unknown> {
   tables: TableSnapshot;
 }
 
+/** The catalog line of a saved workspace (read without loading its tables). */
+export interface WorkspaceInfo {
+  name: string;
+  savedAt: string;
+  /** Bytes of its stored tables. */
+  bytes: number;
+  files: number;
+}
+
 const DB_NAME = 'churnwatch';
+const DB_VERSION = 2;
 const STORE = 'workspaces';
 const KV = 'kv';
+/** Raw bytes of loaded files (Blobs), so a mapping change can reload one file after a page reload. */
+const SOURCES = 'sources';
+const INFO_PREFIX = 'ws-info:';
+
+const sourceKeyOf = (workspace: string, sourceKey: string) => `${workspace}\u0000${sourceKey}`;
+const workspaceRange = (workspace: string) => IDBKeyRange.bound(`${workspace}\u0000`, `${workspace}\u0000\uffff`);
 
 /**
  * Named workspaces in IndexedDB (the browser's own storage: nothing leaves the machine).
@@ -21,9 +37,11 @@ export class WorkspaceStore {
 
   constructor(private readonly idb: IDBFactory = globalThis.indexedDB) {}
 
-  /** Saves (or replaces) a workspace. */
-  async save<M>(ws: SavedWorkspace<M>): Promise<void> {
+  /** Saves (or replaces) a workspace and its catalog line. */
+  async save<M>(ws: SavedWorkspace<M>, files: number): Promise<void> {
+    const bytes = Object.values(ws.tables).reduce((n, b) => n + b.byteLength, 0);
     await this.tx(STORE, 'readwrite', (s) => s.put(ws, ws.name));
+    await this.setValue(INFO_PREFIX + ws.name, { name: ws.name, savedAt: ws.savedAt, bytes, files } satisfies WorkspaceInfo);
   }
 
   /** Loads a workspace by name, or null. */
@@ -31,14 +49,43 @@ export class WorkspaceStore {
     return ((await this.tx(STORE, 'readonly', (s) => s.get(name))) as SavedWorkspace<M> | undefined) ?? null;
   }
 
-  /** Names of the saved workspaces. */
-  async list(): Promise<string[]> {
-    return ((await this.tx(STORE, 'readonly', (s) => s.getAllKeys())) as IDBValidKey[]).map(String);
+  /** The saved workspaces, by name. */
+  async list(): Promise<WorkspaceInfo[]> {
+    const range = IDBKeyRange.bound(INFO_PREFIX, INFO_PREFIX + '\uffff');
+    const infos = (await this.tx(KV, 'readonly', (s) => s.getAll(range))) as WorkspaceInfo[];
+    return infos.sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** Deletes one workspace. */
+  /** Deletes one workspace with its catalog line, settings and raw files. */
   async remove(name: string): Promise<void> {
     await this.tx(STORE, 'readwrite', (s) => s.delete(name));
+    await this.tx(KV, 'readwrite', (s) => s.delete(INFO_PREFIX + name));
+    await this.tx(KV, 'readwrite', (s) => s.delete(settingsKey(name)));
+    await this.tx(SOURCES, 'readwrite', (s) => s.delete(workspaceRange(name)));
+  }
+
+  /** Keeps a loaded file's raw bytes with the workspace. */
+  async putSource(workspace: string, sourceKey: string, blob: Blob): Promise<void> {
+    await this.tx(SOURCES, 'readwrite', (s) => s.put(blob, sourceKeyOf(workspace, sourceKey)));
+  }
+
+  /** A loaded file's raw bytes, or null when they were not kept. */
+  async getSource(workspace: string, sourceKey: string): Promise<Blob | null> {
+    return ((await this.tx(SOURCES, 'readonly', (s) => s.get(sourceKeyOf(workspace, sourceKey)))) as Blob | undefined) ?? null;
+  }
+
+  /** Forgets a loaded file's raw bytes. */
+  async deleteSource(workspace: string, sourceKey: string): Promise<void> {
+    await this.tx(SOURCES, 'readwrite', (s) => s.delete(sourceKeyOf(workspace, sourceKey)));
+  }
+
+  /** Copies every raw file of one workspace to another (save as). */
+  async copySources(from: string, to: string): Promise<void> {
+    const keys = (await this.tx(SOURCES, 'readonly', (s) => s.getAllKeys(workspaceRange(from)))) as string[];
+    for (const key of keys) {
+      const blob = (await this.tx(SOURCES, 'readonly', (s) => s.get(key))) as Blob;
+      await this.putSource(to, key.slice(from.length + 1), blob);
+    }
   }
 
   /** Small key-value settings (current workspace name, remembered mappings ...). */
@@ -51,18 +98,18 @@ export class WorkspaceStore {
     await this.tx(KV, 'readwrite', (s) => s.put(value, key));
   }
 
-  /** Removes every workspace and value: "delete all data". */
+  /** Removes every workspace, raw file and value: "delete all data". */
   async clearAll(): Promise<void> {
-    await this.tx(STORE, 'readwrite', (s) => s.clear());
-    await this.tx(KV, 'readwrite', (s) => s.clear());
+    for (const store of [STORE, KV, SOURCES]) await this.tx(store, 'readwrite', (s) => s.clear());
   }
 
   private open(): Promise<IDBDatabase> {
     this.db ??= new Promise((resolve, reject) => {
-      const req = this.idb.open(DB_NAME, 1);
+      const req = this.idb.open(DB_NAME, DB_VERSION);
       req.onupgradeneeded = () => {
-        req.result.createObjectStore(STORE);
-        req.result.createObjectStore(KV);
+        for (const store of [STORE, KV, SOURCES]) {
+          if (!req.result.objectStoreNames.contains(store)) req.result.createObjectStore(store);
+        }
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
@@ -80,6 +127,11 @@ export class WorkspaceStore {
       t.onabort = () => reject(t.error ?? new Error('IndexedDB transaction aborted'));
     });
   }
+}
+
+/** The key a workspace's analytics settings are kept under (apart from its tables, so edits are cheap). */
+export function settingsKey(workspace: string): string {
+  return `ws-settings:${workspace}`;
 }
 
 /** How much of the browser's storage quota is used, in bytes (null where unsupported). */

@@ -30,3 +30,16 @@ export function formatPercent(value: number | null | undefined, locale: Locale, 
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   return (value * 100).toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }) + '%';
 }
+
+/** A byte count for people: 1536 -> "1.5 KB", 3.2e9 -> "3.2 GB". */
+export function formatBytes(bytes: number | null | undefined, locale: Locale): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '—';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = bytes;
+  let u = 0;
+  while (Math.abs(v) >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v.toLocaleString(locale, { maximumFractionDigits: u === 0 ? 0 : 1 })} ${units[u]}`;
+}

@@ -11,6 +11,7 @@ import { convertStaging } from './convert';
 import { applyOverride } from './applyOverride';
 import { detectTable, type DetectionResult } from './detect/detectTable';
 import { profileColumn, type ColumnProfile } from './values/profile';
+import { CUSTOMER_ATTRIBUTES_TABLE } from './schema';
 import type { FileReport, IngestInput, IngestOptions, SourceFormat } from './types';
 
 /** Rows sampled to profile columns and detect the table. */
@@ -32,13 +33,13 @@ export async function ingestFile(qm: QueryManager, input: IngestInput, options: 
     const reports: FileReport[] = [];
     for (const s of staged) {
       if (!s.staging) {
-        reports.push(emptyReport(input.name, s.sheet, format, s.note ?? 'no rows'));
+        reports.push(emptyReport(input.name, sourceKey, s.sheet, format, s.note ?? 'no rows'));
         continue;
       }
       try {
         if (options.signal?.aborted) throw new QueryCancelledError();
         const sourceId = s.sheet ? `${sourceKey}!${s.sheet}` : sourceKey;
-        reports.push(await loadStaged(qm, input.name, s.sheet, format, s.staging, sourceId, options));
+        reports.push(await loadStaged(qm, input.name, s.sheet, format, s.staging, { sourceKey, sourceId }, options));
       } finally {
         await dropStaging(qm, s.staging.table);
       }
@@ -48,7 +49,7 @@ export async function ingestFile(qm: QueryManager, input: IngestInput, options: 
   } catch (e) {
     if (e instanceof QueryCancelledError) throw e;
     const message = e instanceof Error ? e.message : String(e);
-    return [emptyReport(input.name, null, format, message.startsWith(input.name) ? message : `${input.name}: ${message}`)];
+    return [emptyReport(input.name, sourceKey, null, format, message.startsWith(input.name) ? message : `${input.name}: ${message}`)];
   }
 }
 
@@ -78,20 +79,24 @@ async function loadStaged(
   sheet: string | null,
   format: SourceFormat,
   staging: Staging,
-  sourceId: string,
+  keys: { sourceKey: string; sourceId: string },
   options: IngestOptions,
 ): Promise<FileReport> {
   options.onProgress?.({ file, phase: 'detecting', fraction: 1 });
   const profiles = await profileStaging(qm, staging);
+  const userOverride = options.overrides?.[sheet ?? ''];
+  const remembered = userOverride ? undefined : options.rememberedOverride?.(staging.headers);
+  const override = userOverride ?? remembered ?? null;
   const detection: DetectionResult = applyOverride(
     detectTable(staging.headers, profiles, sheet ?? file),
-    options.overrides?.[sheet ?? ''],
+    override ?? undefined,
     staging.headers,
     profiles,
   );
   const preview = await previewRows(qm, staging);
   const report: FileReport = {
-    sourceId,
+    sourceId: keys.sourceId,
+    sourceKey: keys.sourceKey,
     file,
     sheet,
     format,
@@ -107,6 +112,8 @@ async function loadStaged(
     rejected: [...staging.rejected],
     mapping: Object.fromEntries(detection.mapping.filter((m) => m.target).map((m) => [m.target as string, m.source])),
     columns: detection.mapping,
+    mappingOrigin: userOverride ? 'user' : remembered ? 'remembered' : 'detected',
+    override,
     rowsReplaced: 0,
     duplicateIds: 0,
     preview,
@@ -117,7 +124,9 @@ async function loadStaged(
     return report;
   }
   options.onProgress?.({ file, phase: 'converting', fraction: 1 });
-  const result = await convertStaging(qm, staging, detection.table, detection.mapping, profiles, sourceId);
+  await options.beforeWrite?.(detection.table);
+  if (detection.table === 'customers') await options.beforeWrite?.(CUSTOMER_ATTRIBUTES_TABLE);
+  const result = await convertStaging(qm, staging, detection.table, detection.mapping, profiles, keys.sourceId);
   report.rowsLoaded = result.rowsLoaded;
   report.rowsRejected += result.rowsRejected;
   report.rejected = [...report.rejected, ...result.rejected].sort((a, b) => a.line - b.line).slice(0, 100);
@@ -149,9 +158,10 @@ async function previewRows(qm: QueryManager, staging: Staging): Promise<(string 
   return rows.map((r) => cols.map((c) => r[c]));
 }
 
-function emptyReport(file: string, sheet: string | null, format: SourceFormat, error: string): FileReport {
+function emptyReport(file: string, sourceKey: string, sheet: string | null, format: SourceFormat, error: string): FileReport {
   return {
-    sourceId: file,
+    sourceId: sheet ? `${sourceKey}!${sheet}` : sourceKey,
+    sourceKey,
     file,
     sheet,
     format,
@@ -167,6 +177,8 @@ function emptyReport(file: string, sheet: string | null, format: SourceFormat, e
     rejected: [],
     mapping: {},
     columns: [],
+    mappingOrigin: 'detected',
+    override: null,
     rowsReplaced: 0,
     duplicateIds: 0,
     preview: [],

@@ -1,4 +1,5 @@
-import { Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { Int32, RecordBatch, Schema, Field, Struct, Table, Utf8, makeData, tableToIPC } from 'apache-arrow';
+import { Utf8Writer } from '../engine/arrow/columns';
 import type { QueryManager } from '../engine/queryManager';
 import type { RejectedRow } from './types';
 
@@ -43,16 +44,29 @@ export function cleanHeaders(raw: (string | null | undefined)[]): string[] {
   });
 }
 
-/** Arrow IPC of text rows in staging shape (c0..cN Utf8, _line Int32). */
+/**
+ * Arrow IPC of text rows in staging shape (c0..cN Utf8, _line Int32). Columns are written
+ * straight into Arrow buffers: Arrow's own builders compile a null check with `new Function`,
+ * which the app's Content-Security-Policy (no 'unsafe-eval') refuses.
+ */
 export function rowsToStagingIPC(columnCount: number, rows: (string | null)[][], lines: number[]): Uint8Array {
-  const columns: Record<string, Vector> = {};
+  const fields: Field[] = [];
+  const children = [];
   for (let c = 0; c < columnCount; c++) {
-    const values = new Array<string | null>(rows.length);
-    for (let r = 0; r < rows.length; r++) values[r] = rows[r][c] ?? null;
-    columns[stagingColumn(c)] = vectorFromArray(values, new Utf8());
+    const w = new Utf8Writer(rows.length, 16);
+    for (let r = 0; r < rows.length; r++) {
+      const v = rows[r][c];
+      if (v === null || v === undefined) w.pushNull();
+      else w.pushString(v);
+    }
+    fields.push(new Field(stagingColumn(c), new Utf8(), true));
+    children.push(w.finish());
   }
-  columns._line = vectorFromArray(Int32Array.from(lines));
-  return tableToIPC(new Table(columns as Record<string, Vector<Utf8 | Int32>>), 'stream');
+  fields.push(new Field('_line', new Int32(), false));
+  children.push(makeData({ type: new Int32(), length: lines.length, data: Int32Array.from(lines) }));
+  const schema = new Schema(fields);
+  const batch = new RecordBatch(schema, makeData({ type: new Struct(fields), length: rows.length, nullCount: 0, children }));
+  return tableToIPC(new Table(schema, [batch]), 'stream');
 }
 
 /** Creates the staging table (all VARCHAR) so chunks can be appended. */

@@ -19,6 +19,8 @@ export interface RejectedRow {
 export interface FileReport {
   /** Stable key of this load, stored in every row's `_source` column. */
   sourceId: string;
+  /** The load of the whole file (a workbook's sheets share it); the key its raw bytes are kept under. */
+  sourceKey: string;
   file: string;
   sheet: string | null;
   format: SourceFormat;
@@ -36,6 +38,10 @@ export interface FileReport {
   /** canonical column -> source header. */
   mapping: Record<string, string>;
   columns: ColumnMapping[];
+  /** Where the mapping came from: detection, the user's fix now, or a fix remembered for these headers. */
+  mappingOrigin: 'detected' | 'user' | 'remembered';
+  /** The user's choices applied to this load (kept so a reload of the file applies them again). */
+  override: MappingOverride | null;
   /** Rows whose id already existed and were replaced (newest wins). */
   rowsReplaced: number;
   duplicateIds: number;
@@ -68,6 +74,10 @@ export interface IngestOptions {
   overrides?: Record<string, MappingOverride>;
   /** Unique key prefix for `_source`; defaults to the file name. */
   sourceKey?: string;
+  /** A mapping fix remembered for files with these headers (used when `overrides` has none). */
+  rememberedOverride?: (headers: string[]) => MappingOverride | undefined;
+  /** Called before the load first writes into a table (the undo point copies it). */
+  beforeWrite?: (table: string) => Promise<void>;
 }
 
 /** Raised for a file that is not a table at all; the message names the file. */

@@ -1,43 +1,51 @@
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { ref, shallowRef, watch } from 'vue';
 import { getEngine } from '../engine/browserEngine';
 import { exportTables, importTables } from '../engine/snapshot';
-import { WorkspaceStore } from '../engine/workspaceStore';
-import { QueryCancelledError, type QueryManager } from '../engine/queryManager';
-import { ingestFile } from '../ingest/ingestFile';
-import { CANONICAL_TABLES, CUSTOMER_ATTRIBUTES_TABLE } from '../ingest/schema';
-import { blobInput, type FileReport, type IngestProgress } from '../ingest/types';
+import { WorkspaceStore, settingsKey } from '../engine/workspaceStore';
+import type { QueryManager } from '../engine/queryManager';
+import { STORED_TABLES, clearStoredTables } from '../ingest/storedTables';
+import type { FileReport } from '../ingest/types';
+import type { AnalyticsSettings } from '../analytics/settings';
 import { loadDemo, type DemoLoadReport } from '../demo/loadDemo';
+import { useSettingsStore } from './settings';
+import { useMappingMemory } from './mappingMemory';
 
 export type DataSource = 'demo' | 'files';
 type Phase = 'starting' | 'loading' | 'ready' | 'error';
 
-interface WorkspaceMeta {
+/** What a saved workspace keeps besides its tables. */
+export interface WorkspaceMeta {
   source: DataSource;
   files: FileReport[];
+  /** A same-network URL the wall re-reads on its refresh interval (null = none). */
+  dataUrl?: string | null;
 }
 
 const CURRENT_KEY = 'current-workspace';
-const DEFAULT_WORKSPACE = '默认工作区';
-const STORED_TABLES = [...CANONICAL_TABLES, CUSTOMER_ATTRIBUTES_TABLE];
+/** The name the first upload saves under until the analyst names a workspace. */
+export const DEFAULT_WORKSPACE = '默认工作区';
 
 /**
- * The loaded dataset: engine start-up, the demo company, user files, and the saved workspace.
- * `version` changes whenever data changes, so every query-backed view knows to re-run.
+ * The loaded dataset: engine start-up, the demo company, the files' reports, and the saved
+ * workspace (IndexedDB). `version` changes whenever data changes, so every query-backed view
+ * knows to re-run. Loading files is the loads store's job; it calls `dataChanged` and `save`.
  */
 export const useDatasetStore = defineStore('dataset', () => {
+  const settings = useSettingsStore();
   const phase = ref<Phase>('starting');
   const error = ref<string | null>(null);
   const bundle = ref('');
   const source = ref<DataSource>('demo');
   const files = ref<FileReport[]>([]);
-  const progress = ref<IngestProgress | null>(null);
+  const dataUrl = ref<string | null>(null);
   const version = ref(0);
   const workspaceName = ref(DEFAULT_WORKSPACE);
   const engine = shallowRef<QueryManager | null>(null);
   const demoReport = ref<DemoLoadReport | null>(null);
+  /** Bumps after each save, so the workspaces list re-reads sizes. */
+  const savedVersion = ref(0);
   const store = new WorkspaceStore();
-  let abort: AbortController | null = null;
 
   /** Starts the engine, then restores the saved workspace or, when none exists, loads the demo. */
   async function start(): Promise<void> {
@@ -47,15 +55,10 @@ export const useDatasetStore = defineStore('dataset', () => {
       bundle.value = qm.connector.bundle;
       phase.value = 'loading';
       const name = (await store.getValue<string>(CURRENT_KEY)) ?? DEFAULT_WORKSPACE;
-      const saved = await store.load<WorkspaceMeta>(name).catch(() => null);
-      if (saved) {
-        await importTables(qm, saved.tables);
-        workspaceName.value = name;
-        source.value = saved.meta.source;
-        files.value = saved.meta.files;
-      } else {
-        await loadDemoCompany(qm);
-      }
+      const restored = await restore(qm, name);
+      // A wall pointed at a data URL starts empty rather than showing the demo company as if it were real.
+      if (!restored && new URLSearchParams(location.search).has('data-url')) source.value = 'files';
+      else if (!restored) await loadDemoCompany(qm);
       version.value++;
       phase.value = 'ready';
     } catch (e) {
@@ -64,62 +67,107 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
   }
 
-  /** Loads user files (several at once); the first user file replaces the demo data. */
-  async function addFiles(list: File[]): Promise<void> {
+  /** Loads a saved workspace into the engine; false when there is none by that name. */
+  async function restore(qm: QueryManager, name: string): Promise<boolean> {
+    const saved = await store.load<WorkspaceMeta>(name).catch(() => null);
+    if (!saved) return false;
+    await clearStoredTables(qm);
+    await importTables(qm, saved.tables);
+    workspaceName.value = name;
+    source.value = saved.meta.source;
+    files.value = saved.meta.files;
+    dataUrl.value = saved.meta.dataUrl ?? null;
+    const savedSettings = await store.getValue<AnalyticsSettings>(settingsKey(name));
+    if (savedSettings) settings.replace(savedSettings);
+    return true;
+  }
+
+  /** Call after any change to the loaded rows: views re-query. */
+  function dataChanged(): void {
+    version.value++;
+  }
+
+  /** Switches the first user file away from the demo company: the demo rows go, the workspace is the user's. */
+  async function leaveDemo(): Promise<void> {
     const qm = engine.value;
-    if (!qm) return;
-    abort = new AbortController();
-    try {
-      if (source.value === 'demo') {
-        await clearTables(qm);
-        files.value = [];
-        source.value = 'files';
-      }
-      for (const file of list) {
-        progress.value = { file: file.name, phase: 'reading', fraction: 0 };
-        const reports = await ingestFile(qm, blobInput(file.name, file), {
-          signal: abort.signal,
-          sourceKey: `${file.name}@${Date.now().toString(36)}`,
-          onProgress: (p) => (progress.value = p),
-        });
-        files.value = [...files.value, ...reports];
-        version.value++;
-      }
-      await save();
-    } catch (e) {
-      if (!(e instanceof QueryCancelledError)) error.value = (e as Error).message;
-    } finally {
-      progress.value = null;
-      abort = null;
-    }
+    if (!qm || source.value !== 'demo') return;
+    await clearStoredTables(qm);
+    files.value = [];
+    source.value = 'files';
+    demoReport.value = null;
   }
 
-  /** Cancels the file being loaded; nothing of it is kept. */
-  function cancelLoading(): void {
-    abort?.abort();
-  }
-
-  /** Saves tables, files and mappings under the current workspace name. */
+  /** Saves tables, files, mappings and settings under the current workspace name. */
   async function save(): Promise<void> {
     const qm = engine.value;
     if (!qm) return;
-    const meta: WorkspaceMeta = { source: source.value, files: files.value.map((f) => ({ ...f, preview: f.preview.slice(0, 20) })) };
+    const meta: WorkspaceMeta = {
+      source: source.value,
+      files: files.value.map((f) => ({ ...f, preview: f.preview.slice(0, 20) })),
+      dataUrl: dataUrl.value,
+    };
     await store.save<WorkspaceMeta>({
       name: workspaceName.value,
       savedAt: new Date().toISOString(),
       meta: JSON.parse(JSON.stringify(meta)) as WorkspaceMeta,
-      tables: await exportTables(qm, STORED_TABLES),
-    });
+      tables: await exportTables(qm, [...STORED_TABLES]),
+    }, files.value.length);
+    await store.setValue(settingsKey(workspaceName.value), JSON.parse(JSON.stringify(settings.analytics)));
     await store.setValue(CURRENT_KEY, workspaceName.value);
+    savedVersion.value++;
   }
 
-  /** "Clear all data": removes every saved workspace and goes back to the demo company. */
+  /** Saves the current data under a new name (raw files included) and makes it current. */
+  async function saveAs(name: string): Promise<void> {
+    const previous = workspaceName.value;
+    workspaceName.value = name;
+    if (source.value === 'files') await store.copySources(previous, name);
+    await save();
+  }
+
+  /** Opens another saved workspace (the current one is already saved). */
+  async function openWorkspace(name: string): Promise<void> {
+    const qm = engine.value;
+    if (!qm || name === workspaceName.value) return;
+    phase.value = 'loading';
+    try {
+      if (!(await restore(qm, name))) throw new Error(`No saved workspace named "${name}".`);
+      demoReport.value = null;
+      await store.setValue(CURRENT_KEY, name);
+      version.value++;
+    } finally {
+      phase.value = 'ready';
+    }
+  }
+
+  /** Deletes a saved workspace; deleting the open one goes back to the demo company. */
+  async function deleteWorkspace(name: string): Promise<void> {
+    const qm = engine.value;
+    if (!qm) return;
+    await store.remove(name);
+    if (name === workspaceName.value) {
+      workspaceName.value = DEFAULT_WORKSPACE;
+      await startOverWithDemo(qm);
+    }
+    savedVersion.value++;
+  }
+
+  /** "Delete all data": removes every saved workspace, file and setting and goes back to the demo company. */
   async function clearAll(): Promise<void> {
     const qm = engine.value;
     if (!qm) return;
     await store.clearAll();
-    await clearTables(qm);
+    useMappingMemory().forgetAll();
+    workspaceName.value = DEFAULT_WORKSPACE;
+    settings.reset();
+    await startOverWithDemo(qm);
+    savedVersion.value++;
+  }
+
+  async function startOverWithDemo(qm: QueryManager): Promise<void> {
+    await clearStoredTables(qm);
     files.value = [];
+    dataUrl.value = null;
     await loadDemoCompany(qm);
     version.value++;
   }
@@ -133,9 +181,13 @@ export const useDatasetStore = defineStore('dataset', () => {
     source.value = 'demo';
   }
 
-  return { demoReport, phase, error, bundle, source, files, progress, version, workspaceName, engine, start, addFiles, cancelLoading, clearAll, save };
-});
+  // A settings change is saved with the open workspace at once (cheap: no tables).
+  watch(() => settings.analytics, (s) => {
+    if (source.value === 'files') void store.setValue(settingsKey(workspaceName.value), JSON.parse(JSON.stringify(s)));
+  }, { deep: true });
 
-async function clearTables(qm: QueryManager): Promise<void> {
-  for (const t of STORED_TABLES) await qm.exec(`DELETE FROM ${t}`);
-}
+  return {
+    demoReport, phase, error, bundle, source, files, dataUrl, version, savedVersion, workspaceName, engine, store,
+    start, dataChanged, leaveDemo, save, saveAs, openWorkspace, deleteWorkspace, clearAll,
+  };
+});

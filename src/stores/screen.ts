@@ -30,52 +30,81 @@ export const useScreenStore = defineStore('screen', () => {
   const changes = ref<RefreshChanges | null>(null);
   /** Trigger keys (triggerKey) flagged new by the last refresh. */
   const newTriggerKeys = ref<Set<string>>(new Set());
-  let running: Promise<void> | null = null;
-  let again = false;
+  /** Builds run one after another; a plain rebuild asked for while one waits is not queued twice. */
+  let queue: Promise<void> = Promise.resolve();
+  let plainQueued = false;
+  /** True while a refresh re-reads data itself, so the data-change watcher does not build twice. */
+  let holding = false;
 
-  async function rebuild(track: boolean): Promise<void> {
+  interface Before {
+    red: Set<string>;
+    triggers: Awaited<ReturnType<typeof readTriggers>>;
+  }
+
+  async function captureBefore(): Promise<Before | null> {
+    const qm = dataset.engine;
+    if (!qm || !ctx.value) return null;
+    const red = new Set(toRows<{ customer_id: string }>(await qm.query(redCustomerIdsSql(), { cache: false })).map((r) => r.customer_id));
+    return { red, triggers: await readTriggers(qm) };
+  }
+
+  async function build(before: Before | null): Promise<void> {
     const qm = dataset.engine;
     if (!qm || dataset.phase !== 'ready') return;
-    if (running) {
-      again = true;
-      return running;
-    }
     preparing.value = true;
-    running = (async () => {
-      try {
-        const beforeRed = track && ctx.value ? new Set(toRows<{ customer_id: string }>(await qm.query(redCustomerIdsSql(), { cache: false })).map((r) => r.customer_id)) : null;
-        const beforeTriggers = track && ctx.value ? await readTriggers(qm) : null;
-        ctx.value = await prepareScreen(qm, settings.analytics);
-        qm.invalidate();
-        if (beforeRed && beforeTriggers) {
-          const red = toRows<{ customer_id: string }>(await qm.query(redCustomerIdsSql(), { cache: false })).map((r) => r.customer_id);
-          const flagged = flagNewTriggers(beforeTriggers, await readTriggers(qm));
-          const fresh = flagged.filter((t) => t.isNew).map(triggerKey);
-          newTriggerKeys.value = new Set(fresh);
-          changes.value = { at: new Date().toISOString(), newlyRed: red.filter((id) => !beforeRed.has(id)), newTriggers: fresh };
-        }
-        error.value = null;
-        version.value++;
-      } catch (e) {
-        error.value = (e as Error).message ?? String(e);
-      } finally {
-        preparing.value = false;
-        running = null;
+    try {
+      ctx.value = await prepareScreen(qm, settings.analytics);
+      qm.invalidate();
+      if (before) {
+        const red = toRows<{ customer_id: string }>(await qm.query(redCustomerIdsSql(), { cache: false })).map((r) => r.customer_id);
+        const flagged = flagNewTriggers(before.triggers, await readTriggers(qm));
+        const fresh = flagged.filter((t) => t.isNew).map(triggerKey);
+        newTriggerKeys.value = new Set(fresh);
+        changes.value = { at: new Date().toISOString(), newlyRed: red.filter((id) => !before.red.has(id)), newTriggers: fresh };
       }
-    })();
-    await running;
-    if (again) {
-      again = false;
-      await rebuild(false);
+      error.value = null;
+      version.value++;
+    } catch (e) {
+      error.value = (e as Error).message ?? String(e);
+    } finally {
+      preparing.value = false;
     }
   }
 
-  watch(() => [dataset.version, dataset.phase], () => void rebuild(false), { immediate: true });
-  watch(() => settings.analytics, () => void rebuild(false), { deep: true });
+  function enqueue(work: () => Promise<void>): Promise<void> {
+    queue = queue.then(work, work);
+    return queue;
+  }
 
-  /** Wall refresh: re-runs the SQL on the stored data and records what changed. */
-  function refresh(): Promise<void> {
-    return rebuild(true);
+  /** Rebuilds after a data or settings change (several changes in a row build once). */
+  function rebuild(): Promise<void> {
+    if (holding) return queue;
+    if (plainQueued) return queue;
+    plainQueued = true;
+    return enqueue(async () => {
+      plainQueued = false;
+      await build(null);
+    });
+  }
+
+  watch(() => [dataset.version, dataset.phase], () => void rebuild(), { immediate: true });
+  watch(() => settings.analytics, () => void rebuild(), { deep: true });
+
+  /**
+   * Wall refresh: optionally re-reads the data first (a data URL), then re-runs the SQL and
+   * records what changed since before the re-read (newly red customers, new triggers).
+   */
+  function refresh(reload?: () => Promise<unknown>): Promise<void> {
+    return enqueue(async () => {
+      const before = await captureBefore();
+      holding = true;
+      try {
+        await reload?.();
+      } finally {
+        holding = false;
+      }
+      await build(before);
+    });
   }
 
   return { ctx, version, preparing, error, changes, newTriggerKeys, refresh };

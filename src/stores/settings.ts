@@ -20,7 +20,12 @@ export const useSettingsStore = defineStore('settings', () => {
     analytics.value = structuredClone(DEFAULT_SETTINGS);
   }
 
-  return { analytics, update, reset };
+  /** Takes a whole saved set (a workspace's settings); keys it lacks keep their defaults. */
+  function replace(saved: Partial<AnalyticsSettings>): void {
+    analytics.value = { ...structuredClone(DEFAULT_SETTINGS), ...saved };
+  }
+
+  return { analytics, update, reset, replace };
 });
 
 function load(): AnalyticsSettings {

@@ -1,8 +1,8 @@
 import { Field, RecordBatch, Schema, Struct, Table, makeData } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { toRows } from '../../src/engine/rows';
-import { Utf8Writer, utf8, type ColumnWriter } from '../../src/demo/columns';
-import { BoolWriter, DateWriter, Float64Writer, Int64Writer, TimestampWriter } from '../../src/demo/fixedColumns';
+import { Utf8Writer, utf8, type ColumnWriter } from '../../src/engine/arrow/columns';
+import { BoolWriter, DateWriter, Float64Writer, Int64Writer, TimestampWriter } from '../../src/engine/arrow/fixedColumns';
 
 /** Builds a table from finished writers, to read values back through Arrow. */
 function tableOf(cols: Record<string, ColumnWriter>): Table {

@@ -1,4 +1,5 @@
 import type zh from './zh-CN';
+import analyst from './analyst.en';
 
 /** English interface text; the shape must match zh-CN. */
 const en: typeof zh = {
@@ -85,5 +86,6 @@ const en: typeof zh = {
     },
   },
   lang: { switch: '中文' },
+  analyst,
 };
 export default en;

@@ -1,3 +1,4 @@
+import analyst from './analyst.zh-CN';
 /** 中文 (default) interface text. Keys are shared with en.ts. */
 export default {
   app: { title: '客户流失预警大屏', company: '演示公司', asOf: '数据截至', loading: '正在启动分析引擎…', preparing: '正在计算指标…', loadingDemo: '正在生成演示数据…', engine: '引擎', error: '出错了' },
@@ -83,4 +84,5 @@ export default {
     },
   },
   lang: { switch: 'English' },
+  analyst,
 };

@@ -3,7 +3,7 @@ import type { ColumnWriter } from './columns';
 import { Validity } from './validity';
 
 /**
- * Fixed-width demo column writers (DOUBLE, DATE, TIMESTAMP, BIGINT, BOOLEAN) over growable
+ * Fixed-width column writers (DOUBLE, DATE, TIMESTAMP, BIGINT, BOOLEAN) over growable
  * typed arrays.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Arrow validity bitmap for the demo column writers, allocated only once a null appears
+ * Arrow validity bitmap for the column writers, allocated only once a null appears
  * (most demo columns never have one).
  */
 /** Validity bitmap of one column: bit set = value present. */

@@ -1,0 +1,21 @@
+import type { QueryManager } from '../engine/queryManager';
+import { ident, lit } from '../engine/sql';
+import { CANONICAL_TABLES, CUSTOMER_ATTRIBUTES_TABLE } from './schema';
+
+/** Every table a workspace stores, undoes and clears: the canonical tables and the customer attributes. */
+export const STORED_TABLES: readonly string[] = [...CANONICAL_TABLES, CUSTOMER_ATTRIBUTES_TABLE];
+
+/** Empties every stored table (the tables themselves stay, so analytics SQL keeps working). */
+export async function clearStoredTables(qm: QueryManager): Promise<void> {
+  for (const t of STORED_TABLES) await qm.exec(`DELETE FROM ${ident(t)}`);
+}
+
+/**
+ * Deletes the rows that loads `sourceIds` put into any stored table (every row carries its load's
+ * `_source`), so one file can be reloaded or removed without touching the others.
+ */
+export async function removeSourceRows(qm: QueryManager, sourceIds: readonly string[]): Promise<void> {
+  if (sourceIds.length === 0) return;
+  const list = sourceIds.map(lit).join(', ');
+  for (const t of STORED_TABLES) await qm.exec(`DELETE FROM ${ident(t)} WHERE _source IN (${list})`);
+}
