@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-output/**', 'bench/out/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-output/**', 'bench/out/**', 'bench/scratch/**'] },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
   {

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestEngine, rowsOf, SHARED_DATA } from '../helpers/engine';
 import { loadSharedFile } from '../helpers/loadShared';
-import { hyp2f1, lgamma } from '../../src/analytics/models/special';
+import { digamma, hyp2f1, lgamma } from '../../src/analytics/models/special';
 import { nelderMead } from '../../src/analytics/models/nelderMead';
+import { bfgs } from '../../src/analytics/models/bfgs';
 import { bgnbdExpectedPurchases, bgnbdLogLik, bgnbdPAlive, fitBgNbd, type BgNbdParams } from '../../src/analytics/models/bgnbd';
 import { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLik } from '../../src/analytics/models/gammaGamma';
 import { prepareAnalytics } from '../../src/analytics/prepare';
@@ -53,6 +54,27 @@ describe('special functions', () => {
     expect(Number.isNaN(hyp2f1(1, 1, -1, 0.5))).toBe(true);
   });
 
+  it('computes digamma at known points and as the derivative of ln Gamma', () => {
+    const eulerGamma = 0.5772156649015329;
+    expect(digamma(1)).toBeCloseTo(-eulerGamma, 13);
+    expect(digamma(0.5)).toBeCloseTo(-eulerGamma - 2 * Math.log(2), 13);
+    expect(digamma(10)).toBeCloseTo(2.251752589066721, 13);
+    for (const x of [0.03, 0.7, 3.3, 41]) expect(digamma(x)).toBeCloseTo((lgamma(x + 1e-6) - lgamma(x - 1e-6)) / 2e-6, 5);
+    expect(Number.isNaN(digamma(0))).toBe(true);
+  });
+
+  it('finds the minimum of the Rosenbrock valley with BFGS in far fewer evaluations than Nelder-Mead', () => {
+    let evaluations = 0;
+    const res = bfgs(([x, y]) => {
+      evaluations++;
+      return { value: 100 * (y - x * x) ** 2 + (1 - x) ** 2, gradient: [-400 * x * (y - x * x) - 2 * (1 - x), 200 * (y - x * x)] };
+    }, [-1.2, 1]);
+    expect(res.converged).toBe(true);
+    expect(res.x[0]).toBeCloseTo(1, 6);
+    expect(res.x[1]).toBeCloseTo(1, 6);
+    expect(evaluations).toBeLessThan(200);
+  });
+
   it('finds the minimum of the Rosenbrock valley with Nelder-Mead', () => {
     const res = nelderMead(([x, y]) => 100 * (y - x * x) ** 2 + (1 - x) ** 2, [-1.2, 1]);
     expect(res.x[0]).toBeCloseTo(1, 4);
@@ -95,6 +117,7 @@ describe('BG/NBD', () => {
     expect(fit).not.toBeNull();
     expectParamsNear(fit!, PUBLISHED, 0.01);
     expect(fit!.logLik).toBeCloseTo(-9582.4, 0);
+    expect(fit!.converged).toBe(true);
     expect(fit!.customers).toBe(2357);
     expect(fit!.repeatCustomers).toBe(946);
     expect(Math.abs(bgnbdExpectedPurchases(fit!, 39, 2, 30.43, 38.86) - 1.226)).toBeLessThan(0.001);

@@ -1,5 +1,7 @@
-import { hyp2f1, lgamma } from './special';
+import { digamma, hyp2f1, lgamma } from './special';
+import { bfgs, type ValueAndGradient } from './bfgs';
 import { nelderMead } from './nelderMead';
+import { groupByCount, type CountGroups } from './groupByCount';
 
 /** BG/NBD parameters (Fader, Hardie & Lee 2005): purchase rate ~ Gamma(r, alpha), dropout ~ Beta(a, b). */
 export interface BgNbdParams {
@@ -30,37 +32,86 @@ export interface BgNbdFit extends BgNbdParams {
 
 /** Total log-likelihood of the data under the parameters (FHL 2005, eq. 6; weighted sum). */
 export function bgnbdLogLik(p: BgNbdParams, d: BgNbdData): number {
-  const { r, alpha, a, b } = p;
-  if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) return Number.NEGATIVE_INFINITY;
-  const lgR = lgamma(r);
-  const lgB = lgamma(b);
-  const lgAB = lgamma(a + b);
-  const rLogAlpha = r * Math.log(alpha);
-  const logA = Math.log(a);
-  let total = 0;
-  for (let i = 0; i < d.x.length; i++) {
-    const x = d.x[i];
-    const w = d.weights ? d.weights[i] : 1;
-    const a1 = lgamma(r + x) - lgR + rLogAlpha;
-    const a2 = lgAB + lgamma(b + x) - lgB - lgamma(a + b + x);
-    const a3 = -(r + x) * Math.log(alpha + d.T[i]);
-    let ll: number;
-    if (x > 0) {
-      const a4 = logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + d.tx[i]);
-      const m = Math.max(a3, a4);
-      ll = a1 + a2 + m + Math.log(Math.exp(a3 - m) + Math.exp(a4 - m));
-    } else {
-      ll = a1 + a2 + a3;
-    }
-    total += w * ll;
-  }
-  return total;
+  return logLikAndGradient(p, d, groupByCount(d.x)).value;
 }
 
 /**
- * Maximum-likelihood BG/NBD fit by Nelder-Mead on log-parameters. Times are rescaled so the oldest
- * customer has T = 10 while fitting (as lifetimes does) to keep alpha of order one; alpha is
- * reported in the input unit (weeks). Returns null when there is no customer with a repeat purchase.
+ * The log-likelihood and its gradient with respect to (ln r, ln alpha, ln a, ln b), with the
+ * rows grouped by x: lgamma and digamma run once per distinct x, leaving two logs, two exps and
+ * a few divisions per row.
+ */
+function logLikAndGradient(p: BgNbdParams, d: BgNbdData, groups: CountGroups): ValueAndGradient {
+  const { r, alpha, a, b } = p;
+  if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) return { value: Number.NEGATIVE_INFINITY, gradient: [NaN, NaN, NaN, NaN] };
+  const k = groups.values.length;
+  const A = new Float64Array(k); // a1 + a2 of eq. 6
+  const dAr = new Float64Array(k);
+  const dAa = new Float64Array(k);
+  const dAb = new Float64Array(k);
+  const L = new Float64Array(k); // log(a / (b + x - 1)): the "dropped out at t_x" branch
+  const dLb = new Float64Array(k);
+  const lgR = lgamma(r);
+  const lgB = lgamma(b);
+  const lgAB = lgamma(a + b);
+  const psiR = digamma(r);
+  const psiB = digamma(b);
+  const psiAB = digamma(a + b);
+  const logAlpha = Math.log(alpha);
+  const logA = Math.log(a);
+  for (let j = 0; j < k; j++) {
+    const x = groups.values[j];
+    const psiABX = digamma(a + b + x);
+    A[j] = lgamma(r + x) - lgR + r * logAlpha + lgAB + lgamma(b + x) - lgB - lgamma(a + b + x);
+    dAr[j] = digamma(r + x) - psiR + logAlpha;
+    dAa[j] = psiAB - psiABX;
+    dAb[j] = psiAB + digamma(b + x) - psiB - psiABX;
+    if (x > 0) {
+      L[j] = logA - Math.log(b + x - 1);
+      dLb[j] = -1 / (b + x - 1);
+    }
+  }
+  let total = 0;
+  let gr = 0;
+  let gAlpha = 0;
+  let ga = 0;
+  let gb = 0;
+  for (let i = 0; i < d.x.length; i++) {
+    const j = groups.index[i];
+    const x = d.x[i];
+    const w = d.weights ? d.weights[i] : 1;
+    const logT = Math.log(alpha + d.T[i]);
+    const a3 = -(r + x) * logT;
+    let ll: number;
+    // s3, s4: the shares of the two branches in the likelihood (s4 = 0 without repeat purchases).
+    let s3 = 1;
+    let s4 = 0;
+    let logTx = 0;
+    if (x > 0) {
+      logTx = Math.log(alpha + d.tx[i]);
+      const a4 = L[j] - (r + x) * logTx;
+      const m = Math.max(a3, a4);
+      const e3 = Math.exp(a3 - m);
+      const e4 = Math.exp(a4 - m);
+      ll = A[j] + m + Math.log(e3 + e4);
+      s3 = e3 / (e3 + e4);
+      s4 = 1 - s3;
+    } else {
+      ll = A[j] + a3;
+    }
+    total += w * ll;
+    gr += w * (dAr[j] - s3 * logT - s4 * logTx);
+    gAlpha += w * (r / alpha - (r + x) * (s3 / (alpha + d.T[i]) + (x > 0 ? s4 / (alpha + d.tx[i]) : 0)));
+    ga += w * (dAa[j] + s4 / a);
+    gb += w * (dAb[j] + s4 * dLb[j]);
+  }
+  return { value: total, gradient: [gr * r, gAlpha * alpha, ga * a, gb * b] };
+}
+
+/**
+ * Maximum-likelihood BG/NBD fit by BFGS on log-parameters with the analytic gradient (Nelder-Mead
+ * polishes the rare fit BFGS leaves short). Times are rescaled so the oldest customer has T = 10
+ * while fitting (as lifetimes does) to keep alpha of order one; alpha is reported in the input
+ * unit (weeks). Returns null when there is no customer with a repeat purchase.
  */
 export function fitBgNbd(d: BgNbdData): BgNbdFit | null {
   let maxT = 0;
@@ -75,8 +126,14 @@ export function fitBgNbd(d: BgNbdData): BgNbdFit | null {
   if (repeat === 0 || !(maxT > 0)) return null;
   const scale = 10 / maxT;
   const scaled: BgNbdData = { x: d.x, tx: d.tx.map((v) => v * scale), T: d.T.map((v) => v * scale), weights: d.weights };
+  const groups = groupByCount(d.x);
   const toParams = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) });
-  const res = nelderMead((v) => -bgnbdLogLik(toParams(v), scaled) / customers, [0, 0, 0, 0], { fTolerance: 1e-12, xTolerance: 1e-8 });
+  const objective = (v: number[]): ValueAndGradient => {
+    const { value, gradient } = logLikAndGradient(toParams(v), scaled, groups);
+    return { value: -value / customers, gradient: gradient.map((g) => -g / customers) };
+  };
+  let res = bfgs(objective, [0, 0, 0, 0]);
+  if (!res.converged) res = nelderMead((v) => objective(v).value, res.x, { fTolerance: 1e-12, xTolerance: 1e-8 });
   const p = toParams(res.x);
   const params = { ...p, alpha: p.alpha / scale };
   return { ...params, logLik: bgnbdLogLik(params, d), customers, repeatCustomers: repeat, converged: res.converged };

@@ -1,5 +1,5 @@
 /**
- * Special functions the customer-base models need (log-gamma, Gauss hypergeometric 2F1).
+ * Special functions the customer-base models need (log-gamma, digamma, Gauss hypergeometric 2F1).
  * Pure numeric code: no engine, no Vue.
  */
 
@@ -22,6 +22,25 @@ export function lgamma(x: number): number {
   for (let i = 1; i < LANCZOS.length; i++) sum += LANCZOS[i] / (xm1 + i);
   const t = xm1 + LANCZOS_G + 0.5;
   return HALF_LOG_2PI + (xm1 + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+
+/**
+ * Digamma psi(x) = d/dx ln Gamma(x) for x > 0: the recurrence psi(x) = psi(x + 1) - 1/x lifts x
+ * to 10 or more, where the asymptotic series is accurate to about 1e-15. NaN for x <= 0.
+ */
+export function digamma(x: number): number {
+  if (!(x > 0)) return Number.NaN;
+  let shift = 0;
+  let v = x;
+  while (v < 10) {
+    shift -= 1 / v;
+    v += 1;
+  }
+  const inv = 1 / v;
+  const inv2 = inv * inv;
+  // ln v - 1/(2v) - 1/(12v^2) + 1/(120v^4) - 1/(252v^6) + 1/(240v^8) - 5/(660v^10)
+  const series = inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (5 / 660)))));
+  return shift + Math.log(v) - 0.5 * inv - series;
 }
 
 /**
