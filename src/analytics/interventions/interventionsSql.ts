@@ -103,22 +103,23 @@ ev AS (
   SELECT 'untreated', s.vt, s.rt, s.wk, s.wk, u.customer_id FROM slots s
   JOIN untreated u ON u.vt = s.vt AND u.rt = s.rt AND coalesce(u.first_seen_date, DATE '0001-01-01') <= s.wk
 ),
-buys AS (${purchasesSql(d)}),
+buy_days AS (SELECT DISTINCT customer_id, day FROM (${purchasesSql(d)})),
+-- The first purchase day after a (an ASOF join: one sorted merge instead of every purchase of
+-- every candidate), then bought = it falls within the 90 days.
 ev_buy AS (
-  SELECT ev.grp, ev.vt, ev.rt, ev.wk, ev.a, ev.customer_id, count(b.day) > 0 AS bought
-  FROM ev LEFT JOIN buys b ON b.customer_id = ev.customer_id AND b.day > ev.a AND b.day <= ev.a + ${RETENTION_DAYS}
-  GROUP BY ALL
+  SELECT ev.*, coalesce(nb.day <= ev.a + ${RETENTION_DAYS}, false) AS bought
+  FROM ev ASOF LEFT JOIN buy_days nb ON ev.customer_id = nb.customer_id AND ev.a < nb.day
 ),
-ev_sub AS (
-  SELECT ev.grp, ev.vt, ev.rt, ev.wk, ev.a, ev.customer_id, count(s.customer_id) > 0 AS live
-  -- No OR in a join condition: DuckDB would fall back to a nested-loop join.
-  FROM ev LEFT JOIN subscriptions s ON s.customer_id = ev.customer_id AND s.start_date <= ev.a + ${RETENTION_DAYS}
-    AND coalesce(s.end_date, DATE '9999-12-31') > ev.a + ${RETENTION_DAYS}
-  GROUP BY ALL
+ev_kept AS (
+  SELECT grp, vt, rt, wk, bought OR EXISTS (
+    SELECT 1 FROM subscriptions s WHERE s.customer_id = ev_buy.customer_id AND s.start_date <= ev_buy.a + ${RETENTION_DAYS}
+      AND coalesce(s.end_date, DATE '9999-12-31') > ev_buy.a + ${RETENTION_DAYS}
+  ) AS kept
+  FROM ev_buy
 ),
 cells AS (
-  SELECT grp, vt, rt, wk, count(*) AS n, avg(CASE WHEN bought OR live THEN 1.0 ELSE 0.0 END) AS rate
-  FROM ev_buy JOIN ev_sub USING (grp, vt, rt, wk, a, customer_id) GROUP BY grp, vt, rt, wk
+  SELECT grp, vt, rt, wk, count(*) AS n, avg(CASE WHEN kept THEN 1.0 ELSE 0.0 END) AS rate
+  FROM ev_kept GROUP BY grp, vt, rt, wk
 ),
 t AS (SELECT * FROM cells WHERE grp = 'treated'),
 u AS (SELECT * FROM cells WHERE grp = 'untreated')
