@@ -45,6 +45,8 @@ export const useDatasetStore = defineStore('dataset', () => {
   const demoReport = ref<DemoLoadReport | null>(null);
   /** Bumps after each save, so the workspaces list re-reads sizes. */
   const savedVersion = ref(0);
+  /** Bumps whenever another workspace (or the demo) replaces the open one: undo points die with it. */
+  const epoch = ref(0);
   const store = new WorkspaceStore();
 
   /** Starts the engine, then restores the saved workspace or, when none exists, loads the demo. */
@@ -73,6 +75,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     if (!saved) return false;
     await clearStoredTables(qm);
     await importTables(qm, saved.tables);
+    epoch.value++;
     workspaceName.value = name;
     source.value = saved.meta.source;
     files.value = saved.meta.files;
@@ -125,6 +128,22 @@ export const useDatasetStore = defineStore('dataset', () => {
     await save();
   }
 
+  /** Starts an empty workspace under a new name (default settings); the analyst drops its files next. */
+  async function newWorkspace(name: string): Promise<void> {
+    const qm = engine.value;
+    if (!qm) return;
+    await clearStoredTables(qm);
+    epoch.value++;
+    files.value = [];
+    dataUrl.value = null;
+    demoReport.value = null;
+    source.value = 'files';
+    workspaceName.value = name;
+    settings.reset();
+    version.value++;
+    await save();
+  }
+
   /** Opens another saved workspace (the current one is already saved). */
   async function openWorkspace(name: string): Promise<void> {
     const qm = engine.value;
@@ -166,6 +185,7 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   async function startOverWithDemo(qm: QueryManager): Promise<void> {
     await clearStoredTables(qm);
+    epoch.value++;
     files.value = [];
     dataUrl.value = null;
     await loadDemoCompany(qm);
@@ -187,7 +207,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   }, { deep: true });
 
   return {
-    demoReport, phase, error, bundle, source, files, dataUrl, version, savedVersion, workspaceName, engine, store,
-    start, dataChanged, leaveDemo, save, saveAs, openWorkspace, deleteWorkspace, clearAll,
+    demoReport, phase, error, bundle, source, files, dataUrl, version, savedVersion, epoch, workspaceName, engine, store,
+    start, dataChanged, leaveDemo, save, saveAs, newWorkspace, openWorkspace, deleteWorkspace, clearAll,
   };
 });

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { ref, watch } from 'vue';
 import { QueryCancelledError } from '../engine/queryManager';
 import { ingestFile } from '../ingest/ingestFile';
 import { blobInput, type FileReport, type MappingOverride } from '../ingest/types';
@@ -238,6 +238,13 @@ export const useLoadsStore = defineStore('loads', () => {
       return fresh;
     });
   }
+
+  // Another workspace replaced the tables: the last append's undo point no longer applies.
+  watch(() => dataset.epoch, () => {
+    void undoPoint?.discard();
+    undoPoint = null;
+    lastAppend.value = null;
+  });
 
   async function forgetSource(sourceKey: string): Promise<void> {
     blobs.delete(sourceKey);

@@ -23,6 +23,7 @@ describe('the app in headless Chromium', () => {
   it('opens on the demo company, loads an uploaded file, and talks to no other origin', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
+    page.on('dialog', (d) => void d.accept());
     const requests = recordRequests(page);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -49,8 +50,11 @@ describe('the app in headless Chromium', () => {
     await page.getByTestId('kpi-customers').getByTestId('kpi-value').getByText('3', { exact: true }).waitFor({ timeout: 60_000 });
     await page.getByTestId('open-analyst').click();
     await page.getByTestId('file-row-e2e-orders.csv').waitFor({ timeout: 60_000 });
+    await page.getByTestId('analyst-tab-workspaces').click();
     await page.getByTestId('clear-all').click();
     await page.getByTestId('demo-report').waitFor({ timeout: 90_000 });
+    await page.getByTestId('analyst-tab-files').click();
+    await page.getByTestId('loaded-files').waitFor();
     expect(await page.getByTestId('loaded-files').getByTestId('file-row-e2e-orders.csv').count()).toBe(0);
     await page.reload();
     await customers.waitFor({ timeout: 120_000 });

@@ -31,7 +31,7 @@ const en: typeof zh = {
     note: { 'negative-amount': 'Returns and credit notes subtract value; check these are not typing errors.', 'unknown-customer': 'These rows are kept and counted.' },
   },
   workspace: {
-    current: 'Current workspace', demo: 'Demo data', saveAs: 'Save as', namePlaceholder: 'Workspace name', open: 'Open', delete: 'Delete', deleteConfirm: 'Delete the workspace "{name}"?', saved: 'saved {time}',
+    new: 'New empty workspace', current: 'Current workspace', demo: 'Demo data', saveAs: 'Save as', namePlaceholder: 'Workspace name', open: 'Open', delete: 'Delete', deleteConfirm: 'Delete the workspace "{name}"?', saved: 'saved {time}',
     size: '{size}, {files} files', storage: 'Browser storage used: {used} of {quota}', list: 'Saved workspaces', none: 'No saved workspaces yet.',
     clearAll: 'Delete all data', clearConfirm: 'Delete every workspace, file and setting and go back to the demo company?', nameTaken: 'A workspace with that name exists.', nameEmpty: 'Enter a name.',
     dataUrl: 'Data URL', dataUrlHelp: 'The wall re-reads this address on every refresh (a CSV or Parquet the CRM drops nightly on the same network); if a read fails, the last good data stays and the error shows.', dataUrlSet: 'Use', dataUrlClear: 'Stop', dataUrlNow: 'Read now',

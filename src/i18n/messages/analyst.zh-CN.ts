@@ -29,7 +29,7 @@ export default {
     note: { 'negative-amount': '退货/冲销按负值扣减价值；请确认不是录入错误。', 'unknown-customer': '这些行已保留并参与计算。' },
   },
   workspace: {
-    current: '当前工作区', demo: '演示数据', saveAs: '另存为', namePlaceholder: '工作区名称', open: '打开', delete: '删除', deleteConfirm: '确定删除工作区“{name}”？', saved: '保存于 {time}',
+    new: '新建空白工作区', current: '当前工作区', demo: '演示数据', saveAs: '另存为', namePlaceholder: '工作区名称', open: '打开', delete: '删除', deleteConfirm: '确定删除工作区“{name}”？', saved: '保存于 {time}',
     size: '{size}，{files} 个文件', storage: '浏览器存储已用 {used} / {quota}', list: '已保存的工作区', none: '还没有保存的工作区。',
     clearAll: '删除全部数据', clearConfirm: '删除所有工作区、文件和设置，并回到演示数据？', nameTaken: '已有同名工作区。', nameEmpty: '请输入名称。',
     dataUrl: '数据源 URL', dataUrlHelp: '大屏在每次刷新时重新读取此地址（同一网络内 CRM 每晚导出的 CSV 或 Parquet）；读取失败时保留上次数据并显示错误。', dataUrlSet: '使用', dataUrlClear: '停用', dataUrlNow: '立即读取',
