@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { read, utils } from '@e965/xlsx';
-import { foreignRequests, launchBrowser, recordRequests, screenshot, startServer } from './harness';
+import { OUTPUT_DIR, foreignRequests, launchBrowser, recordRequests, screenshot, startServer } from './harness';
 
 const TELCO = path.resolve('../shared/data/telco/Telco-Customer-Churn.csv');
 const CDNOW = path.resolve('../shared/data/cdnow/CDNOW_master.txt');
 const WORKBOOK = path.resolve('tests/fixtures/two-sheets.xlsx');
 const HOSTILE = path.resolve('tests/fixtures/hostile-customers.csv');
+const ORDERS = path.resolve('tests/fixtures/e2e-orders.csv');
 
 /** A KPI's value as text (textContent: the flip counter puts each digit in its own box). */
 const kpi = (page: Page, name: string) => ({
@@ -92,7 +93,18 @@ describe('analyst mode in headless Chromium', () => {
     expect(await page.getByTestId('file-preview').innerText()).toContain('SO-4');
   });
 
+  it('exports the screen as a PNG at the window size, drawn in the page under the CSP', async () => {
+    await page.getByTestId('close-analyst').click();
+    const png = await download(page, 'export-png');
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    // IHDR: width and height, big-endian, at bytes 16..23.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1920, 1080]);
+    expect(png.length).toBeGreaterThan(50_000);
+    writeFileSync(path.join(OUTPUT_DIR, 'screen-export-png-1920x1080.png'), png);
+  });
+
   it('changes one column mapping and reloads only that file, remembering the fix', async () => {
+    await openTab(page, 'files');
     await page.getByTestId('file-row-Telco-Customer-Churn.csv').click();
     await page.getByTestId('detail-tab-mapping').click();
     const target = page.getByTestId('mapping-target-PaymentMethod');
@@ -133,12 +145,36 @@ describe('analyst mode in headless Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('saves workspaces, sees a churn-window change on the KPI, and keeps both across a reload', async () => {
+  it('appends orders of unknown customers, shows them in the join diagnostics, and undoes the append', async () => {
     await openTab(page, 'workspaces');
     await page.getByTestId('workspace-name').fill('Telco');
     await page.getByTestId('workspace-save-as').click();
     await page.getByTestId('workspace-Telco').waitFor();
 
+    await openTab(page, 'files');
+    await page.getByTestId('file-input').setInputFiles([ORDERS]);
+    await settled(page);
+    expect(await page.getByTestId('append-changes').innerText()).toBe('+5 订单');
+    await openTab(page, 'checks');
+    const unknown = page.getByTestId('check-unknown-customer:orders');
+    await expect.poll(() => unknown.getByTestId('check-rows').innerText(), { timeout: 60_000 }).toBe('5 行');
+    await page.getByTestId('check-open-unknown-customer:orders').click();
+    const rows = page.getByTestId('check-rows-unknown-customer:orders').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(5);
+    expect(await rows.first().innerText()).toContain('A-1001');
+    await screenshot(page, 'analyst-checks-1920x1080');
+
+    await openTab(page, 'files');
+    await page.getByTestId('append-undo').click();
+    await settled(page);
+    await page.getByTestId('append-undone').waitFor();
+    expect(await page.getByTestId('file-row-e2e-orders.csv').count()).toBe(0);
+    await openTab(page, 'checks');
+    await expect.poll(() => unknown.getByTestId('check-rows').innerText(), { timeout: 60_000 }).toBe('0 行');
+  });
+
+  it('saves workspaces, sees a churn-window change on the KPI, and keeps both across a reload', async () => {
+    await openTab(page, 'workspaces');
     await page.getByTestId('workspace-name').fill('CDNOW');
     await page.getByTestId('workspace-new').click();
     await page.getByTestId('workspace-CDNOW').waitFor();
