@@ -38,7 +38,7 @@ export interface PreparedAnalytics {
 export async function resolveAsOf(qm: QueryManager, settings: AnalyticsSettings, today: string = new Date().toISOString().slice(0, 10)):
 Promise<{ asOf: string; source: PreparedAnalytics['asOfSource'] }> {
   if (settings.asOf) return { asOf: settings.asOf, source: 'settings' };
-  const latest = scalar(await qm.query(latestDataDateSql(), { cache: false }));
+  const latest = scalar(await qm.query(latestDataDateSql(today), { cache: false }));
   if (typeof latest === 'string') return { asOf: latest, source: 'data' };
   return { asOf: today, source: 'today' };
 }

@@ -26,6 +26,12 @@ const KIND_WORD: Record<ColumnKind, string> = {
   boolean: 'yes/no',
 };
 
+/**
+ * Numbers larger than this in magnitude are rejected: no order, MRR or cost is a quadrillion, and
+ * one 1e308 would turn every sum it enters into infinity.
+ */
+const MAX_ABS_NUMBER = '1e15';
+
 export interface ConversionResult {
   rowsLoaded: number;
   rowsRejected: number;
@@ -88,6 +94,9 @@ export async function convertStaging(
     if (col.required) checks.push(`WHEN (${value}) IS NULL AND NOT (${unparseableSql(src.col, col.kind, src.profile)}) THEN ${lit(`${col.name} is missing`)}`);
     if (col.kind !== 'text' && col.kind !== 'id') {
       checks.push(`WHEN ${unparseableSql(src.col, col.kind, src.profile)} THEN ${lit(`${col.name} "`)} || left(${src.col}, 60) || ${lit(`" is not ${KIND_WORD[col.kind]}`)}`);
+    }
+    if (col.kind === 'number') {
+      checks.push(`WHEN abs(${value}) > ${MAX_ABS_NUMBER} THEN ${lit(`${col.name} "`)} || left(${src.col}, 60) || ${lit(`" is out of range (more than 10^15)`)}`);
     }
   }
   const reason = checks.length ? `CASE ${checks.join(' ')} ELSE NULL END` : 'NULL';

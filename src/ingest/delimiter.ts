@@ -2,6 +2,8 @@ import { isBlankLike } from './values/blanks';
 import { parseDate, readDate } from './values/dates';
 import { parseNumber } from './values/numbers';
 import { parseBoolean } from './values/booleans';
+import { SCHEMA } from './schema';
+import { headerKey } from './detect/headers';
 
 /** Field separators of delimited text files; 'whitespace' = runs of spaces/tabs (CDNOW style). */
 export type Delimiter = ',' | '\t' | ';' | '|' | 'whitespace';
@@ -147,10 +149,20 @@ export function sniffHasHeader(rows: string[][]): boolean {
     else if (top === majority || (top === 'number' && majority === 'boolean')) score--;
   }
   if (score !== 0) return score > 0;
+  // All text: a first row that names canonical columns (customer_id, 客户名称 ...) and does not
+  // repeat below is a header, even with blank or duplicated cells next to those names.
+  if (first.some((c, j) => isKnownHeader(c) && !body.some((r) => (r[j] ?? '').trim() === c))) return true;
   if (first.some((c) => c === '')) return false;
   if (new Set(first).size !== first.length) return false;
   if (first.some((c) => cellType(c) !== 'text')) return false;
   return first.every((c, j) => !body.some((r) => (r[j] ?? '').trim() === c));
+}
+
+const KNOWN_HEADER_KEYS = new Set(Object.values(SCHEMA).flatMap((cols) => cols.flatMap((c) => c.synonyms.map(headerKey))));
+
+/** True when a cell is, exactly, a header some export uses for a canonical column. */
+function isKnownHeader(cell: string): boolean {
+  return cell !== '' && KNOWN_HEADER_KEYS.has(headerKey(cell));
 }
 
 function modeOfTypes(types: CellType[]): CellType {

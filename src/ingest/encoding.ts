@@ -51,6 +51,7 @@ export function detectEncoding(sample: Uint8Array): { encoding: TextEncodingName
   const utf8 = utf8Validity(sample);
   if (utf8 === 'ascii') return { encoding: 'utf-8', confidence: 1 };
   if (utf8 === 'valid') return { encoding: 'utf-8', confidence: 0.99 };
+  if (utf8 === 'damaged') return { encoding: 'utf-8', confidence: 0.6 };
   return legacyGuess(sample);
 }
 
@@ -96,7 +97,17 @@ function withoutCutCharacter(sample: Uint8Array): Uint8Array {
   return sample;
 }
 
-function utf8Validity(sample: Uint8Array): 'ascii' | 'valid' | 'invalid' {
+/**
+ * Damaged UTF-8 (a few stray bytes, or one row pasted from a GBK file into a UTF-8 export) is
+ * still UTF-8: when at most this share of the non-ASCII characters fail to decode, the file is
+ * read as UTF-8 and the bad bytes become U+FFFD, instead of re-reading every good character
+ * through a legacy code page. Text in a legacy encoding fails almost everywhere.
+ */
+const DAMAGED_UTF8_MAX_SHARE = 0.3;
+/** ... and at least this many non-ASCII characters must decode, so a few lucky bytes do not count. */
+const DAMAGED_UTF8_MIN_GOOD = 4;
+
+function utf8Validity(sample: Uint8Array): 'ascii' | 'valid' | 'damaged' | 'invalid' {
   let ascii = true;
   for (let i = 0; i < sample.length; i++) {
     if (sample[i] >= 0x80) {
@@ -105,11 +116,18 @@ function utf8Validity(sample: Uint8Array): 'ascii' | 'valid' | 'invalid' {
     }
   }
   if (ascii) return 'ascii';
+  const bytes = withoutCutCharacter(sample);
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(withoutCutCharacter(sample));
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return 'valid';
   } catch {
-    return 'invalid';
+    let good = 0;
+    let bad = 0;
+    for (const ch of new TextDecoder('utf-8').decode(bytes)) {
+      if (ch === '\uFFFD') bad++;
+      else if (ch.charCodeAt(0) >= 0x80) good++;
+    }
+    return good >= DAMAGED_UTF8_MIN_GOOD && bad <= DAMAGED_UTF8_MAX_SHARE * (good + bad) ? 'damaged' : 'invalid';
   }
 }
 

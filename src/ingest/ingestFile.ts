@@ -150,10 +150,13 @@ async function profileStaging(qm: QueryManager, staging: Staging): Promise<Colum
   });
 }
 
+/** Characters of a cell the preview keeps: enough to recognise it, never megabytes. */
+const PREVIEW_CELL_CHARS = 1000;
+
 async function previewRows(qm: QueryManager, staging: Staging): Promise<(string | null)[][]> {
   const cols = staging.headers.map((_, i) => stagingColumn(i));
   const rows = toRows<Record<string, string | null>>(
-    await qm.query(`SELECT ${cols.join(', ')} FROM ${staging.table} ORDER BY _line LIMIT 20`, { cache: false }),
+    await qm.query(`SELECT ${cols.map((c) => `left(${c}, ${PREVIEW_CELL_CHARS}) AS ${c}`).join(', ')} FROM ${staging.table} ORDER BY _line LIMIT 20`, { cache: false }),
   );
   return rows.map((r) => cols.map((c) => r[c]));
 }

@@ -1,7 +1,7 @@
 import { Int32, RecordBatch, Schema, Field, Struct, Table, Utf8, makeData, tableToIPC } from 'apache-arrow';
 import { Utf8Writer } from '../engine/arrow/columns';
 import type { QueryManager } from '../engine/queryManager';
-import type { RejectedRow } from './types';
+import { NotATableError, type RejectedRow } from './types';
 
 /**
  * A file's rows as text, before any typing: columns c0..c{n-1} VARCHAR plus `_line`
@@ -19,6 +19,19 @@ export interface Staging {
   delimiter: string | null;
 }
 
+/**
+ * Most columns a file may have. A 10,000-column file exhausts the engine's 4 GB (every column
+ * gets buffers per 2,048-row vector); no CRM export needs more than a few hundred.
+ */
+export const MAX_COLUMNS = 1000;
+
+/** Refuses a file wider than MAX_COLUMNS with a message that says what to do. */
+export function assertColumnLimit(file: string, columns: number): void {
+  if (columns > MAX_COLUMNS) {
+    throw new NotATableError(file, `it has ${columns.toLocaleString('en')} columns; at most ${MAX_COLUMNS.toLocaleString('en')} can be loaded. Export only the columns you need.`);
+  }
+}
+
 let stagingCounter = 0;
 
 /** A fresh staging table name. */
@@ -32,11 +45,19 @@ export function stagingColumn(i: number): string {
   return `c${i}`;
 }
 
+/**
+ * Text without NUL characters. A broken export can carry NUL bytes; they mean nothing to a
+ * reader, and DuckDB ends a string literal at one, so they are dropped as text is read.
+ */
+export function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+}
+
 /** Makes header labels usable: blank headers become `column N`, duplicates get ` (2)`. */
 export function cleanHeaders(raw: (string | null | undefined)[]): string[] {
   const seen = new Map<string, number>();
   return raw.map((h, i) => {
-    let name = String(h ?? '').replace(/^\uFEFF/, '').trim();
+    let name = withoutNul(String(h ?? '')).replace(/^\uFEFF/, '').trim();
     if (!name) name = `column ${i + 1}`;
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
@@ -57,7 +78,7 @@ export function rowsToStagingIPC(columnCount: number, rows: (string | null)[][],
     for (let r = 0; r < rows.length; r++) {
       const v = rows[r][c];
       if (v === null || v === undefined) w.pushNull();
-      else w.pushString(v);
+      else w.pushString(withoutNul(v));
     }
     fields.push(new Field(stagingColumn(c), new Utf8(), true));
     children.push(w.finish());

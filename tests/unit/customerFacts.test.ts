@@ -16,7 +16,13 @@ describe('customer facts', () => {
     // the July order is after as-of and ignored. t_x = 30/7 = 4.2857, T = 60/7 = 8.5714 weeks.
     expect(rows[0]).toEqual({ customer_id: 'A', n: 3, pd: 3, v: 160, g: 15, dsl: 30, x: 2, tx: 4.2857, t: 8.5714 });
     expect(rows[1]).toMatchObject({ customer_id: 'B', n: 1, x: 0, tx: 0, dsl: 20 });
-    const [latest] = await rowsOf(qm, latestDataDateSql());
+    const [latest] = await rowsOf(qm, latestDataDateSql('2024-12-31'));
     expect(latest.as_of).toBe('2024-07-01');
+    // A mistyped year-9999 order and a scheduled subscription end do not move the as-of date.
+    await qm.exec(`insert into orders (order_id, customer_id, order_date, amount, _source, _line) values ('x', 'A', '9999-12-31', 1, 'f', 8)`);
+    await qm.exec(`insert into subscriptions (customer_id, start_date, end_date) values ('A', '2024-03-01', '2025-06-30')`);
+    expect((await rowsOf(qm, latestDataDateSql('2024-12-31')))[0].as_of).toBe('2024-07-01');
+    // Once that end date has passed, it is an event like any other.
+    expect((await rowsOf(qm, latestDataDateSql('2025-07-01')))[0].as_of).toBe('2025-06-30');
   });
 });

@@ -30,19 +30,38 @@ gaps AS (
   WHERE gap IS NOT NULL
   GROUP BY customer_id
 ),
+-- Lines -> orders -> customers in two plain aggregations: "orders in a window" is then a count of
+-- orders with a flag, not count(DISTINCT order id), whose per-customer hash sets made this the
+-- slowest and most memory-hungry statement at 10M orders. Each flag and sum is exactly what the
+-- line-level FILTER gave: an order counts when any of its non-return lines falls in the window.
+per_order AS (
+  SELECT customer_id,
+    min(day) FILTER (WHERE NOT is_return) AS first_buy,
+    max(day) FILTER (WHERE NOT is_return) AS last_buy,
+    bool_or(NOT is_return) AS bought,
+    bool_or(NOT is_return AND day > ${d} - INTERVAL 90 DAY) AS bought_last_90d,
+    bool_or(NOT is_return AND day > ${d} - INTERVAL 180 DAY AND day <= ${d} - INTERVAL 90 DAY) AS bought_prev_90d,
+    sum(amount) AS amount,
+    sum(amount) FILTER (WHERE day > ${d} - INTERVAL 365 DAY) AS amount_12m,
+    sum(amount) FILTER (WHERE day > ${d} - INTERVAL 90 DAY) AS amount_last_90d,
+    sum(amount) FILTER (WHERE day > ${d} - INTERVAL 180 DAY AND day <= ${d} - INTERVAL 90 DAY) AS amount_prev_90d
+  FROM o GROUP BY customer_id, oid
+),
 ord AS (
   SELECT customer_id,
-    min(day) FILTER (WHERE NOT is_return) AS first_order_date,
-    max(day) FILTER (WHERE NOT is_return) AS last_order_date,
-    count(DISTINCT oid) FILTER (WHERE NOT is_return) AS order_count,
-    count(DISTINCT day) FILTER (WHERE NOT is_return) AS purchase_days,
+    min(first_buy) AS first_order_date,
+    max(last_buy) AS last_order_date,
+    count(*) FILTER (WHERE bought) AS order_count,
     sum(amount) AS total_value,
-    sum(amount) FILTER (WHERE day > ${d} - INTERVAL 365 DAY) AS value_12m,
-    sum(amount) FILTER (WHERE day > ${d} - INTERVAL 90 DAY) AS value_last_90d,
-    sum(amount) FILTER (WHERE day > ${d} - INTERVAL 180 DAY AND day <= ${d} - INTERVAL 90 DAY) AS value_prev_90d,
-    count(DISTINCT oid) FILTER (WHERE NOT is_return AND day > ${d} - INTERVAL 90 DAY) AS orders_last_90d,
-    count(DISTINCT oid) FILTER (WHERE NOT is_return AND day > ${d} - INTERVAL 180 DAY AND day <= ${d} - INTERVAL 90 DAY) AS orders_prev_90d
-  FROM o GROUP BY customer_id
+    sum(amount_12m) AS value_12m,
+    sum(amount_last_90d) AS value_last_90d,
+    sum(amount_prev_90d) AS value_prev_90d,
+    count(*) FILTER (WHERE bought_last_90d) AS orders_last_90d,
+    count(*) FILTER (WHERE bought_prev_90d) AS orders_prev_90d
+  FROM per_order GROUP BY customer_id
+),
+days AS (
+  SELECT customer_id, count(*) AS purchase_days FROM purchase_days GROUP BY customer_id
 ),
 act AS (
   SELECT customer_id,
@@ -80,7 +99,7 @@ SELECT
   cust.churned_label, cust.monthly_value,
   ord.first_order_date, ord.last_order_date,
   coalesce(ord.order_count, 0) AS order_count,
-  coalesce(ord.purchase_days, 0) AS purchase_days,
+  coalesce(days.purchase_days, 0) AS purchase_days,
   coalesce(ord.total_value, 0) AS total_value,
   coalesce(ord.value_12m, 0) AS value_12m,
   coalesce(ord.value_last_90d, 0) AS value_last_90d,
@@ -97,24 +116,32 @@ SELECT
   sub.first_subscription_date,
   least(cust.signup_date, ord.first_order_date, act.first_activity_date, sub.first_subscription_date) AS first_seen_date,
   -- BG/NBD inputs (metrics.md section 1): x = repeat purchase days, t_x and T in weeks.
-  greatest(coalesce(ord.purchase_days, 0) - 1, 0) AS bg_x,
+  greatest(coalesce(days.purchase_days, 0) - 1, 0) AS bg_x,
   CASE WHEN ord.first_order_date IS NULL THEN NULL ELSE (ord.last_order_date - ord.first_order_date) / 7.0 END AS bg_tx,
   CASE WHEN ord.first_order_date IS NULL THEN NULL ELSE (${d} - ord.first_order_date) / 7.0 END AS bg_T
 FROM ids
 LEFT JOIN cust USING (customer_id)
 LEFT JOIN ord USING (customer_id)
+LEFT JOIN days USING (customer_id)
 LEFT JOIN gaps USING (customer_id)
 LEFT JOIN act USING (customer_id)
 LEFT JOIN sub USING (customer_id)`;
 }
 
-/** The latest date present in any dated table: the default as-of date (metrics.md). NULL when none. */
-export function latestDataDateSql(): string {
+/**
+ * The default as-of date: the latest event date in any table (orders, activity, tickets, NPS,
+ * sign-ups, subscription starts, and subscription ends that have happened by `today`). Scheduled
+ * end dates are not events, and dates more than a year after `today` are typing errors (year
+ * 9999), so neither can push the as-of date into the future. NULL when there are no dates.
+ */
+export function latestDataDateSql(today: string): string {
+  const limit = `${dateLit(today)} + INTERVAL 366 DAY`;
   return `SELECT max(d) AS as_of FROM (
-    SELECT max(CAST(order_date AS DATE)) d FROM orders
-    UNION ALL SELECT max(CAST(event_date AS DATE)) FROM activity
-    UNION ALL SELECT max(CAST(opened_at AS DATE)) FROM tickets
-    UNION ALL SELECT max(greatest(start_date, coalesce(end_date, start_date))) FROM subscriptions
-    UNION ALL SELECT max(survey_date) FROM nps
-    UNION ALL SELECT max(signup_date) FROM customers)`;
+    SELECT max(CAST(order_date AS DATE)) d FROM orders WHERE CAST(order_date AS DATE) <= ${limit}
+    UNION ALL SELECT max(CAST(event_date AS DATE)) FROM activity WHERE CAST(event_date AS DATE) <= ${limit}
+    UNION ALL SELECT max(CAST(opened_at AS DATE)) FROM tickets WHERE CAST(opened_at AS DATE) <= ${limit}
+    UNION ALL SELECT max(start_date) FROM subscriptions WHERE start_date <= ${limit}
+    UNION ALL SELECT max(end_date) FROM subscriptions WHERE end_date <= ${dateLit(today)}
+    UNION ALL SELECT max(survey_date) FROM nps WHERE survey_date <= ${limit}
+    UNION ALL SELECT max(signup_date) FROM customers WHERE signup_date <= ${limit})`;
 }

@@ -4,7 +4,7 @@ import { toRows } from '../../engine/rows';
 import { lit } from '../../engine/sql';
 import { createTextDecoder, detectEncoding, looksBinary } from '../encoding';
 import { sniffDelimiter, sniffHasHeader, splitWhitespaceLine, whitespaceLineToTsv, type Delimiter } from '../delimiter';
-import { cleanHeaders, newStagingName, stagingColumn, stagingDDL, type Staging } from '../staging';
+import { assertColumnLimit, cleanHeaders, withoutNul, newStagingName, stagingColumn, stagingDDL, type Staging } from '../staging';
 import { NotATableError, type IngestInput, type IngestProgress, type RejectedRow } from '../types';
 import { RecordChunker, countChar, splitDelimitedLine } from './textChunks';
 
@@ -30,7 +30,7 @@ export async function readDelimited(
   const { encoding } = detectEncoding(head);
   if (looksBinary(head, encoding)) throw new NotATableError(input.name, 'this is not a text table (it looks like a binary file).');
 
-  const sampleText = createTextDecoder(encoding).decode(head);
+  const sampleText = withoutNul(createTextDecoder(encoding).decode(head));
   const sampleLines = sampleText.split(/\r?\n/).slice(0, input.size > SNIFF_BYTES ? -1 : undefined).filter((l) => l.trim() !== '');
   if (sampleLines.length === 0) throw new NotATableError(input.name, 'the file has no rows.');
   const { delimiter } = sniffDelimiter(sampleLines.slice(0, 50));
@@ -38,6 +38,7 @@ export async function readDelimited(
   const sampleRows = sampleLines.slice(0, 50).map(split);
   const hasHeader = sniffHasHeader(sampleRows);
   const width = hasHeader ? sampleRows[0].length : Math.max(...sampleRows.map((r) => r.length));
+  assertColumnLimit(input.name, width);
   const headers = hasHeader ? cleanHeaders(sampleRows[0]) : cleanHeaders(Array.from({ length: width }, (_, i) => `column${i}`));
 
   const table = newStagingName();
@@ -55,7 +56,7 @@ export async function readDelimited(
       if (options.signal?.aborted) throw new QueryCancelledError();
       const end = Math.min(input.size, start + CSV_CHUNK_BYTES);
       const final = end >= input.size;
-      let text = chunker.push(decoder.decode(await input.read(start, end), { stream: !final }), final);
+      let text = chunker.push(withoutNul(decoder.decode(await input.read(start, end), { stream: !final })), final);
       if (headerPending) {
         const nl = text.indexOf('\n');
         if (nl < 0 && !final) continue;

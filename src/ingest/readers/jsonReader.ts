@@ -1,6 +1,6 @@
 import type { QueryManager } from '../../engine/queryManager';
 import { createTextDecoder, detectEncoding } from '../encoding';
-import { cleanHeaders, newStagingName, rowsToStagingIPC, type Staging } from '../staging';
+import { assertColumnLimit, cleanHeaders, newStagingName, rowsToStagingIPC, type Staging } from '../staging';
 import { NotATableError, type IngestInput, type RejectedRow } from '../types';
 
 type JsonRecord = Record<string, unknown>;
@@ -65,6 +65,7 @@ export async function readJson(qm: QueryManager, input: IngestInput, ndjson: boo
       keys.push(k);
     }
   }
+  assertColumnLimit(input.name, keys.length);
   const rows = flat.map((r) => keys.map((k) => valueText(r[k])));
   const table = newStagingName();
   await qm.exclusive((c) => c.insertArrowIPC(table, rowsToStagingIPC(keys.length, rows, lines), true));

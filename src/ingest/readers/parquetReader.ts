@@ -1,7 +1,7 @@
 import type { QueryManager } from '../../engine/queryManager';
 import { toRows } from '../../engine/rows';
 import { ident } from '../../engine/sql';
-import { cleanHeaders, newStagingName, stagingColumn, type Staging } from '../staging';
+import { assertColumnLimit, cleanHeaders, newStagingName, stagingColumn, type Staging } from '../staging';
 import { NotATableError, type IngestInput } from '../types';
 import { parquetWasm } from './parquetModule';
 
@@ -26,6 +26,7 @@ export async function readParquetFile(qm: QueryManager, input: IngestInput): Pro
       await qm.query(`SELECT column_name FROM (DESCRIBE ${raw})`, { cache: false }),
     ).map((r) => r.column_name);
     if (cols.length === 0) throw new NotATableError(input.name, 'the Parquet file has no columns.');
+    assertColumnLimit(input.name, cols.length);
     const table = newStagingName();
     const select = cols.map((c, i) => `CAST(${ident(c)} AS VARCHAR) AS ${stagingColumn(i)}`).join(', ');
     await qm.exec(`CREATE TABLE ${table} AS SELECT ${select}, row_number() OVER () AS _line FROM ${raw}`);

@@ -1,6 +1,6 @@
 import { read, utils, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import type { QueryManager } from '../../engine/queryManager';
-import { cleanHeaders, newStagingName, rowsToStagingIPC, type Staging } from '../staging';
+import { assertColumnLimit, cleanHeaders, newStagingName, rowsToStagingIPC, type Staging } from '../staging';
 import { NotATableError, type IngestInput } from '../types';
 
 /** One sheet of a workbook, staged. */
@@ -39,6 +39,7 @@ async function stageSheet(qm: QueryManager, sheet: string, ws: WorkSheet | undef
   const headerIndex = grid.findIndex((row) => row.some((v) => v !== null && String(v).trim() !== ''));
   if (headerIndex < 0) return { sheet, staging: null, note: 'the sheet is empty' };
   const headers = cleanHeaders(grid[headerIndex].map((v) => (v === null ? null : cellText(v))));
+  assertColumnLimit(sheet, headers.length);
   const rows: (string | null)[][] = [];
   const lines: number[] = [];
   for (let r = headerIndex + 1; r < grid.length; r++) {
