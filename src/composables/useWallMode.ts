@@ -5,11 +5,14 @@ import { useInterval } from './useInterval';
 import { useDrillStore } from '../stores/drill';
 import { useScreenStore } from '../stores/screen';
 import { useDataUrlStore } from '../stores/dataUrl';
+import { simulateEngineCrash } from '../engine/browserEngine';
 
 /** Hooks the soak script and e2e tests drive (a wall has no mouse to click with). */
 export interface WallTestHooks {
   next(): void;
   refresh(): Promise<void>;
+  /** Stops the database worker as a crash would (the recovery e2e test). */
+  crashEngine(): Promise<void>;
 }
 
 declare global {
@@ -35,6 +38,6 @@ export function useWallMode(allPages: string[]): { active: boolean; paused: Ref<
   // A refresh re-reads the data URL first (when one is set), so "what changed" covers new data too.
   const refresh = () => screen.refresh(dataUrl.url ? () => dataUrl.readNow() : undefined);
   if (url.refresh > 0) useInterval(() => void refresh(), url.refresh * 1000);
-  window.__churnwatch = { next: carousel.next, refresh };
+  window.__churnwatch = { next: carousel.next, refresh, crashEngine: simulateEngineCrash };
   return { active: pages.length > 0, paused: carousel.paused, index: carousel.index };
 }

@@ -27,3 +27,13 @@ export function onEngineCrash(listener: (message: string) => void): () => void {
   crashListeners.add(listener);
   return () => crashListeners.delete(listener);
 }
+
+/**
+ * Stops the database worker as a crash would, and tells the listeners (the e2e test of the
+ * recovery path: a real out-of-memory abort cannot be provoked on demand).
+ */
+export async function simulateEngineCrash(): Promise<void> {
+  const qm = await engine;
+  await qm?.connector.close().catch(() => undefined);
+  crashListeners.forEach((l) => l('The database worker stopped (simulated).'));
+}

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef, watch } from 'vue';
-import { getEngine } from '../engine/browserEngine';
+import { getEngine, onEngineCrash } from '../engine/browserEngine';
 import { exportTables, importTables } from '../engine/snapshot';
 import { WorkspaceStore, settingsKey } from '../engine/workspaceStore';
 import type { QueryManager } from '../engine/queryManager';
@@ -47,6 +47,9 @@ export const useDatasetStore = defineStore('dataset', () => {
   const savedVersion = ref(0);
   /** Bumps whenever another workspace (or the demo) replaces the open one: undo points die with it. */
   const epoch = ref(0);
+  /** Set when the engine crashed or ran out of memory: the screen offers to reload the saved workspace. */
+  const engineFailure = ref<string | null>(null);
+  onEngineCrash((message) => (engineFailure.value = message));
   const store = new WorkspaceStore();
 
   /** Starts the engine, then restores the saved workspace or, when none exists, loads the demo. */
@@ -66,6 +69,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     } catch (e) {
       error.value = (e as Error).message ?? String(e);
       phase.value = 'error';
+      noteEngineError(e);
     }
   }
 
@@ -83,6 +87,15 @@ export const useDatasetStore = defineStore('dataset', () => {
     const savedSettings = await store.getValue<AnalyticsSettings>(settingsKey(name));
     if (savedSettings) settings.replace(savedSettings);
     return true;
+  }
+
+  /**
+   * Looks at an error from the engine: out-of-memory and WebAssembly aborts leave the engine unfit
+   * to go on, so they become `engineFailure`; ordinary SQL errors do not.
+   */
+  function noteEngineError(e: unknown): void {
+    const message = (e as Error)?.message ?? String(e);
+    if (isFatalEngineError(message)) engineFailure.value = message;
   }
 
   /** Call after any change to the loaded rows: views re-query. */
@@ -207,7 +220,12 @@ export const useDatasetStore = defineStore('dataset', () => {
   }, { deep: true });
 
   return {
-    demoReport, phase, error, bundle, source, files, dataUrl, version, savedVersion, epoch, workspaceName, engine, store,
-    start, dataChanged, leaveDemo, save, saveAs, newWorkspace, openWorkspace, deleteWorkspace, clearAll,
+    demoReport, phase, error, bundle, source, files, dataUrl, version, savedVersion, epoch, engineFailure, workspaceName, engine, store,
+    start, noteEngineError, dataChanged, leaveDemo, save, saveAs, newWorkspace, openWorkspace, deleteWorkspace, clearAll,
   };
 });
+
+/** Errors after which DuckDB-WASM cannot be trusted to go on (memory exhausted, WebAssembly trap). */
+export function isFatalEngineError(message: string): boolean {
+  return /out of memory|memory access out of bounds|aborted\(|unreachable|runtimeerror|worker stopped/i.test(message);
+}

@@ -66,6 +66,7 @@ export const useScreenStore = defineStore('screen', () => {
       version.value++;
     } catch (e) {
       error.value = (e as Error).message ?? String(e);
+      dataset.noteEngineError(e);
     } finally {
       preparing.value = false;
     }

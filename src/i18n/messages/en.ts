@@ -86,6 +86,7 @@ const en: typeof zh = {
     },
   },
   lang: { switch: '中文' },
+  engine: { failed: 'The analysis engine stopped', safe: 'It may have run out of memory or failed. The saved workspace (files, mappings and settings) is not lost: reload to restore it.', reload: 'Reload the saved workspace', dismiss: 'Close', autoReload: 'Reloading by itself in {n} s' },
   analyst,
 };
 export default en;
