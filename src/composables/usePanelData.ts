@@ -6,6 +6,7 @@ import { useDatasetStore } from '../stores/dataset';
 import { useScreenStore } from '../stores/screen';
 import { useDrillStore } from '../stores/drill';
 import { useUiStore, type Lang } from '../stores/ui';
+import { panelLoadsInFlight } from './panelActivity';
 
 /** A panel's data loader: the prepared context, the drill filter, the language. */
 export type PanelLoader<T> = (qm: QueryManager, ctx: ScreenContext, filter: CustomerFilter, lang: Lang) => Promise<T | null>;
@@ -31,6 +32,7 @@ export function usePanelData<T>(loader: PanelLoader<T>): { data: ShallowRef<T | 
       const ctx = screen.ctx;
       if (!qm || !ctx) return;
       const mine = ++seq;
+      panelLoadsInFlight.value++;
       try {
         const result = await loader(qm, ctx, drill.filter, ui.lang);
         if (mine !== seq) return;
@@ -40,6 +42,7 @@ export function usePanelData<T>(loader: PanelLoader<T>): { data: ShallowRef<T | 
         if (mine !== seq) return;
         error.value = (e as Error).message ?? String(e);
       } finally {
+        panelLoadsInFlight.value--;
         if (mine === seq) loaded.value = true;
       }
     },

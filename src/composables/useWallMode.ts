@@ -6,6 +6,10 @@ import { useDrillStore } from '../stores/drill';
 import { useScreenStore } from '../stores/screen';
 import { useDataUrlStore } from '../stores/dataUrl';
 import { simulateEngineCrash } from '../engine/browserEngine';
+import { scalar } from '../engine/rows';
+import { useDatasetStore } from '../stores/dataset';
+import { useLoadsStore } from '../stores/loads';
+import { panelLoadsInFlight } from './panelActivity';
 
 /** Hooks the soak script and e2e tests drive (a wall has no mouse to click with). */
 export interface WallTestHooks {
@@ -13,6 +17,17 @@ export interface WallTestHooks {
   refresh(): Promise<void>;
   /** Stops the database worker as a crash would (the recovery e2e test). */
   crashEngine(): Promise<void>;
+  /** Whether anything is still loading, computing or drawing, and the engine's memory (benchmarks). */
+  status(): Promise<WallStatus>;
+}
+
+/** What `status()` reports. */
+export interface WallStatus {
+  /** No file loading, no analytics rebuild and no panel query in flight. */
+  idle: boolean;
+  screenVersion: number;
+  /** Bytes DuckDB holds (duckdb_memory()). */
+  engineBytes: number | null;
 }
 
 declare global {
@@ -38,6 +53,13 @@ export function useWallMode(allPages: string[]): { active: boolean; paused: Ref<
   // A refresh re-reads the data URL first (when one is set), so "what changed" covers new data too.
   const refresh = () => screen.refresh(dataUrl.url ? () => dataUrl.readNow() : undefined);
   if (url.refresh > 0) useInterval(() => void refresh(), url.refresh * 1000);
-  window.__churnwatch = { next: carousel.next, refresh, crashEngine: simulateEngineCrash };
+  const dataset = useDatasetStore();
+  const loads = useLoadsStore();
+  async function status(): Promise<WallStatus> {
+    const qm = dataset.engine;
+    const bytes = qm ? Number(scalar(await qm.query('SELECT sum(memory_usage_bytes)::DOUBLE FROM duckdb_memory()', { cache: false }))) : null;
+    return { idle: !loads.busy && screen.pending === 0 && panelLoadsInFlight.value === 0 && dataset.phase === 'ready', screenVersion: screen.version, engineBytes: bytes };
+  }
+  window.__churnwatch = { next: carousel.next, refresh, crashEngine: simulateEngineCrash, status };
   return { active: pages.length > 0, paused: carousel.paused, index: carousel.index };
 }

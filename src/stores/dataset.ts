@@ -61,8 +61,10 @@ export const useDatasetStore = defineStore('dataset', () => {
       phase.value = 'loading';
       const name = (await store.getValue<string>(CURRENT_KEY)) ?? DEFAULT_WORKSPACE;
       const restored = await restore(qm, name);
-      // A wall pointed at a data URL starts empty rather than showing the demo company as if it were real.
-      if (!restored && new URLSearchParams(location.search).has('data-url')) source.value = 'files';
+      // A wall pointed at a data URL starts empty rather than showing the demo company as if it
+      // were real; `?empty=1` starts empty too (an analyst who wants no demo, the benchmarks).
+      const params = new URLSearchParams(location.search);
+      if (!restored && (params.has('data-url') || params.get('empty') === '1')) source.value = 'files';
       else if (!restored) await loadDemoCompany(qm);
       version.value++;
       phase.value = 'ready';

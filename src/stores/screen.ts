@@ -72,8 +72,13 @@ export const useScreenStore = defineStore('screen', () => {
     }
   }
 
+  /** Builds queued or running: a queued rebuild counts, so "idle" never reads true in between. */
+  const pending = ref(0);
+
   function enqueue(work: () => Promise<void>): Promise<void> {
-    queue = queue.then(work, work);
+    pending.value++;
+    const run = () => work().finally(() => pending.value--);
+    queue = queue.then(run, run);
     return queue;
   }
 
@@ -108,5 +113,5 @@ export const useScreenStore = defineStore('screen', () => {
     });
   }
 
-  return { ctx, version, preparing, error, changes, newTriggerKeys, refresh };
+  return { pending, ctx, version, preparing, error, changes, newTriggerKeys, refresh };
 });

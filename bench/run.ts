@@ -1,0 +1,63 @@
+/**
+ * `npm run bench [-- --sizes=S,M,L --drills=200 --engines=wasm,native1,nativeN --no-browser]`
+ * The scale ladder of issue 6, side by side with native DuckDB, in one run (a benchmark, not a
+ * test): S/M/L demo companies exported to CSV and Parquet; the built app in headless Chromium
+ * (ingest MB/s per format, drop-to-screen, drill p50/p95, memory at peak); the same ingest and
+ * screen SQL on the DuckDB-WASM Node build and on native DuckDB with one thread and all threads,
+ * with WASM/native ratios. Writes bench/RESULTS.md. Run `npm run build` first.
+ */
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { createNodeConnector } from '../src/engine/nodeConnector';
+import { createNativeConnector } from '../src/engine/nativeConnector';
+import { launchBrowser, startServer } from '../tests/e2e/harness';
+import { sizesFromArgs } from './scale/sizes';
+import { ensureScaleFiles } from './scale/writeScaleFiles';
+import { runEngineOnFiles, type EngineScaleRun } from './scale/engineRun';
+import { runInBrowser, type BrowserScaleRun } from './scale/browserRun';
+import { renderResults, type SizeResult } from './scale/renderResults';
+import type { EngineSpec } from './lib/runEngine';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const drills = Number(flag('drills') ?? 200);
+const ENGINES: EngineSpec[] = [
+  { label: 'wasm', create: () => createNodeConnector() },
+  { label: 'native1', create: () => createNativeConnector({ threads: 1 }) },
+  { label: 'nativeN', create: () => createNativeConnector() },
+];
+const engines = flag('engines') ? ENGINES.filter((e) => flag('engines')!.split(',').includes(e.label)) : ENGINES;
+
+const machine = `${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`;
+console.log(`${machine}, ${new Date().toISOString()}`);
+const results: SizeResult[] = [];
+const { server, origin } = argv.includes('--no-browser') ? { server: null, origin: '' } : await startServer();
+const browser = server ? await launchBrowser() : null;
+try {
+  for (const size of sizesFromArgs(argv)) {
+    console.log(`\n== ${size.name}: ${size.customers.toLocaleString('en')} customers, ${size.ordersPerCustomer} orders each ==`);
+    const t0 = Date.now();
+    const files = await ensureScaleFiles(size);
+    console.log(`  files ready in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${files.map((f) => `${f.table} ${f.rows.toLocaleString('en')}`).join(', ')}`);
+    const browserRuns: BrowserScaleRun[] = [];
+    if (browser) {
+      for (const format of ['csv', 'parquet'] as const) {
+        const run = await runInBrowser(browser, origin, files, format, drills);
+        browserRuns.push(run);
+        console.log(`  chromium ${format}: ${JSON.stringify(run)}`);
+      }
+    }
+    const engineRuns: EngineScaleRun[] = [];
+    for (const spec of engines) {
+      const run = await runEngineOnFiles(spec, files);
+      engineRuns.push(run);
+      console.log(`  ${spec.label}: ${JSON.stringify(run)}`);
+    }
+    results.push({ size, files, browserRuns, engineRuns });
+    writeFileSync('bench/RESULTS.md', renderResults(results, { machine, date: new Date().toISOString(), command: `npm run bench -- ${argv.join(' ')}`.trim() }));
+  }
+} finally {
+  await browser?.close();
+  await server?.close();
+}
+console.log('\nwritten: bench/RESULTS.md');
