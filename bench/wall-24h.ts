@@ -61,14 +61,14 @@ async function snapshot(label: string): Promise<void> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const s = await page.evaluate(() => window.__churnwatch!.status());
+  const engineBytes = await page.evaluate(() => window.__churnwatch!.engineBytes());
   const figures = await page.evaluate(() => ({
     charts: window.__cwCharts ?? 0,
     intervals: (window as unknown as { __cwIntervals: () => number }).__cwIntervals(),
     panels: document.querySelectorAll('[data-testid^="panel-"]').length,
     customers: document.querySelector('[data-testid="kpi-customers"] [data-testid="kpi-value"]')?.textContent?.replace(/\s+/g, '') ?? '',
   }));
-  console.log(`${label}\t${(usedSize / 1e6).toFixed(1)}\t${figures.charts}\t${figures.intervals}\t${((s.engineBytes ?? 0) / 2 ** 20).toFixed(0)}\t${figures.panels}\t${figures.customers}\t${reads}\t${((Date.now() - started) / 60000).toFixed(1)}`);
+  console.log(`${label}\t${(usedSize / 1e6).toFixed(1)}\t${figures.charts}\t${figures.intervals}\t${((engineBytes ?? 0) / 2 ** 20).toFixed(0)}\t${figures.panels}\t${figures.customers}\t${reads}\t${((Date.now() - started) / 60000).toFixed(1)}`);
 }
 
 await page.waitForFunction(() => window.__churnwatch !== undefined, undefined, { timeout: 120_000 });

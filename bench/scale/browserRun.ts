@@ -21,7 +21,7 @@ export interface BrowserScaleRun {
   error?: string;
 }
 
-async function status(page: Page): Promise<WallStatus> {
+function status(page: Page): Promise<WallStatus> {
   return page.evaluate(() => window.__churnwatch!.status());
 }
 
@@ -102,8 +102,8 @@ export async function runInBrowser(browser: Browser, origin: string, files: Scal
       run.drillP50 = percentile(times, 50);
       run.drillP95 = percentile(times, 95);
     }
-    const s = await status(page);
-    run.engineMiB = s.engineBytes === null ? null : s.engineBytes / 2 ** 20;
+    const bytes = await page.evaluate(() => window.__churnwatch!.engineBytes());
+    run.engineMiB = bytes === null ? null : bytes / 2 ** 20;
   } catch (e) {
     run.error = String((e as Error)?.message ?? e).split('\n')[0].slice(0, 200);
     await page.screenshot({ path: `bench/out/failed-${format}.png` }).catch(() => undefined);

@@ -17,8 +17,10 @@ export interface WallTestHooks {
   refresh(): Promise<void>;
   /** Stops the database worker as a crash would (the recovery e2e test). */
   crashEngine(): Promise<void>;
-  /** Whether anything is still loading, computing or drawing, and the engine's memory (benchmarks). */
-  status(): Promise<WallStatus>;
+  /** Whether anything is still loading, computing or drawing (polled by benchmarks: no query). */
+  status(): WallStatus;
+  /** Bytes DuckDB holds (duckdb_memory()). */
+  engineBytes(): Promise<number | null>;
 }
 
 /** What `status()` reports. */
@@ -26,8 +28,6 @@ export interface WallStatus {
   /** No file loading, no analytics rebuild and no panel query in flight. */
   idle: boolean;
   screenVersion: number;
-  /** Bytes DuckDB holds (duckdb_memory()). */
-  engineBytes: number | null;
 }
 
 declare global {
@@ -55,11 +55,14 @@ export function useWallMode(allPages: string[]): { active: boolean; paused: Ref<
   if (url.refresh > 0) useInterval(() => void refresh(), url.refresh * 1000);
   const dataset = useDatasetStore();
   const loads = useLoadsStore();
-  async function status(): Promise<WallStatus> {
+  const status = (): WallStatus => ({
+    idle: !loads.busy && screen.pending === 0 && panelLoadsInFlight.value === 0 && dataset.phase === 'ready',
+    screenVersion: screen.version,
+  });
+  async function engineBytes(): Promise<number | null> {
     const qm = dataset.engine;
-    const bytes = qm ? Number(scalar(await qm.query('SELECT sum(memory_usage_bytes)::DOUBLE FROM duckdb_memory()', { cache: false }))) : null;
-    return { idle: !loads.busy && screen.pending === 0 && panelLoadsInFlight.value === 0 && dataset.phase === 'ready', screenVersion: screen.version, engineBytes: bytes };
+    return qm ? Number(scalar(await qm.query('SELECT sum(memory_usage_bytes)::DOUBLE FROM duckdb_memory()', { cache: false }))) : null;
   }
-  window.__churnwatch = { next: carousel.next, refresh, crashEngine: simulateEngineCrash, status };
+  window.__churnwatch = { next: carousel.next, refresh, crashEngine: simulateEngineCrash, status, engineBytes };
   return { active: pages.length > 0, paused: carousel.paused, index: carousel.index };
 }

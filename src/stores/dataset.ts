@@ -52,6 +52,14 @@ export const useDatasetStore = defineStore('dataset', () => {
   onEngineCrash((message) => (engineFailure.value = message));
   const store = new WorkspaceStore();
 
+  let markReady: (qm: QueryManager) => void = () => undefined;
+  const readyPromise = new Promise<QueryManager>((resolve) => (markReady = resolve));
+
+  /** The engine once start-up has restored or loaded the first data (files dropped earlier wait for it). */
+  function ready(): Promise<QueryManager> {
+    return readyPromise;
+  }
+
   /** Starts the engine, then restores the saved workspace or, when none exists, loads the demo. */
   async function start(): Promise<void> {
     try {
@@ -68,6 +76,7 @@ export const useDatasetStore = defineStore('dataset', () => {
       else if (!restored) await loadDemoCompany(qm);
       version.value++;
       phase.value = 'ready';
+      markReady(qm);
     } catch (e) {
       error.value = (e as Error).message ?? String(e);
       phase.value = 'error';
@@ -223,7 +232,7 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   return {
     demoReport, phase, error, bundle, source, files, dataUrl, version, savedVersion, epoch, engineFailure, workspaceName, engine, store,
-    start, noteEngineError, dataChanged, leaveDemo, save, saveAs, newWorkspace, openWorkspace, deleteWorkspace, clearAll,
+    start, ready, noteEngineError, dataChanged, leaveDemo, save, saveAs, newWorkspace, openWorkspace, deleteWorkspace, clearAll,
   };
 });
 

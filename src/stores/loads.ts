@@ -85,8 +85,7 @@ export const useLoadsStore = defineStore('loads', () => {
     const batch = list.map((f) => ({ file: f, job: { id: nextJobId++, file: f.name, size: f.size, state: 'queued', fraction: 0, phase: '', message: null } satisfies LoadJob }));
     jobs.value = [...jobs.value, ...batch.map((b) => b.job)];
     return serial(async () => {
-      const qm = dataset.engine;
-      if (!qm) return;
+      const qm = await dataset.ready();
       await undoPoint?.discard();
       const wasDemo = dataset.source === 'demo';
       await dataset.leaveDemo();
@@ -97,6 +96,8 @@ export const useLoadsStore = defineStore('loads', () => {
         if (jobs.value.find((j) => j.id === job.id)?.state === 'cancelled') continue;
         reports.push(...(await loadOne(file, job.id, undo)));
       }
+      // One rebuild for the whole drop: a rebuild per file would fight the next file for the engine.
+      dataset.dataChanged();
       undoPoint = undo;
       lastAppend.value = {
         files: batch.map((b) => b.file.name),
@@ -109,7 +110,7 @@ export const useLoadsStore = defineStore('loads', () => {
   }
 
   async function loadOne(file: File, jobId: number, undo: UndoPoint | null): Promise<FileReport[]> {
-    const qm = dataset.engine!;
+    const qm = await dataset.ready();
     const abort = new AbortController();
     aborts.set(jobId, abort);
     const sourceKey = `${file.name}@${Date.now().toString(36)}${jobId}`;
@@ -125,7 +126,6 @@ export const useLoadsStore = defineStore('loads', () => {
       blobs.set(sourceKey, file);
       await dataset.store.putSource(dataset.workspaceName, sourceKey, file).catch(() => undefined);
       dataset.files = [...dataset.files, ...reports];
-      dataset.dataChanged();
       const failed = reports.find((r) => r.error);
       patchJob(jobId, { state: failed ? 'error' : 'done', fraction: 1, message: failed?.error ?? null });
       return reports;
@@ -218,7 +218,7 @@ export const useLoadsStore = defineStore('loads', () => {
    */
   function replaceSource(name: string, sourceKey: string, blob: Blob): Promise<FileReport[]> {
     return serial(async () => {
-      const qm = dataset.engine!;
+      const qm = await dataset.ready();
       await dataset.leaveDemo();
       const old = dataset.files.filter((f) => f.sourceKey === sourceKey);
       // Only the tables the old copy is in and the new one writes are copied for the way back.

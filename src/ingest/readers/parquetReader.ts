@@ -1,3 +1,4 @@
+import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { QueryManager } from '../../engine/queryManager';
 import { toRows } from '../../engine/rows';
 import { ident } from '../../engine/sql';
@@ -20,7 +21,13 @@ export async function readParquetFile(qm: QueryManager, input: IngestInput): Pro
     throw new NotATableError(input.name, `this Parquet file cannot be read (${String((e as Error).message ?? e).slice(0, 200)}).`);
   }
   const raw = newStagingName() + '_raw';
-  await qm.exclusive((c) => c.insertArrowIPC(raw, ipc, true));
+  await qm.exclusive(async (c) => {
+    // One IPC stream per record batch: DuckDB-WASM's worker bridge loses a multi-batch stream
+    // handed over in one piece (a 400,000-row file came out with no columns in Chromium).
+    const batches = tableFromIPC(ipc).batches;
+    if (batches.length === 0) throw new NotATableError(input.name, 'the Parquet file has no rows.');
+    for (let i = 0; i < batches.length; i++) await c.insertArrowIPC(raw, tableToIPC(new Table(batches[i]), 'stream'), i === 0);
+  });
   try {
     const cols = toRows<{ column_name: string }>(
       await qm.query(`SELECT column_name FROM (DESCRIBE ${raw})`, { cache: false }),
