@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { foreignRequests, launchBrowser, recordRequests, screenshot, startServer } from './harness';
 import { hundredMegabyteLine } from '../helpers/hostileBig';
+import { createNativeConnector } from '../../src/engine/nativeConnector';
+import { QueryManager } from '../../src/engine/queryManager';
 
 const fixture = (name: string) => path.resolve('tests/fixtures', name);
 const customers = async (page: Page) => (await page.getByTestId('kpi-customers').getByTestId('kpi-value').textContent())?.replace(/\s+/g, '') ?? '';
@@ -76,6 +78,30 @@ describe('resilience in headless Chromium', () => {
     expect(await violations()).toEqual([]);
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, origin)).toEqual([]);
+    await context.close();
+  });
+
+  it('loads a multi-batch Parquet file dropped before the engine has even started', async () => {
+    // 60,000 orders in row groups of 10,000: several Arrow record batches through the worker bridge.
+    const dir = mkdtempSync(path.join(tmpdir(), 'cw-parquet-'));
+    const file = path.join(dir, 'orders-60k.parquet');
+    const native = new QueryManager(await createNativeConnector({ threads: 1 }));
+    await native.exec(`COPY (SELECT 'P' || i AS order_id, 'C' || (i % 3000) AS customer_id, DATE '2024-01-01' + (i % 500)::INTEGER AS order_date,
+      round(10 + (i % 97) * 3.5, 2) AS amount FROM range(60000) t(i)) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 10000)`);
+    await native.connector.close();
+
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${origin}/?empty=1`);
+    await page.getByTestId('open-analyst').click();
+    await page.getByTestId('file-input').setInputFiles([file]);
+    await page.getByTestId('append-summary').waitFor({ timeout: 180_000 });
+    expect(await page.getByTestId('file-row-orders-60k.parquet').getByTestId('file-rows-loaded').innerText()).toBe('60,000');
+    await page.getByTestId('close-analyst').click();
+    await expect.poll(() => customers(page), { timeout: 180_000 }).toBe('3,000');
+    expect(errors).toEqual([]);
     await context.close();
   });
 
