@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { foreignRequests, launchBrowser, recordRequests, screenshot, startServer } from './harness';
-import { hundredMegabyteLine } from '../helpers/hostileBig';
+import { hundredMegabyteLine, megabyteCells, tenThousandColumns } from '../helpers/hostileBig';
 import { createNativeConnector } from '../../src/engine/nativeConnector';
 import { QueryManager } from '../../src/engine/queryManager';
 
@@ -116,13 +116,24 @@ describe('resilience in headless Chromium', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cw-hostile-'));
     const bigLine = path.join(dir, 'hundred-mb-line.csv');
     writeFileSync(bigLine, hundredMegabyteLine());
+    const wide = path.join(dir, 'ten-thousand-columns.csv');
+    writeFileSync(wide, tenThousandColumns());
+    const cells = path.join(dir, 'megabyte-cells.csv');
+    writeFileSync(cells, megabyteCells());
     await page.getByTestId('file-input').setInputFiles([
       fixture('hostile/html-in-names.csv'), fixture('hostile/formulas.csv'), fixture('hostile/not-a-workbook.xlsx'),
-      fixture('hostile/nul-bytes.csv'), fixture('hostile/extreme-amounts.csv'), fixture('hostile/invalid-utf8.csv'), bigLine,
+      fixture('hostile/truncated-workbook.xlsx'), fixture('hostile/nul-bytes.csv'), fixture('hostile/extreme-amounts.csv'),
+      fixture('hostile/extreme-dates.csv'), fixture('hostile/invalid-utf8.csv'), fixture('hostile/mixed-encodings.csv'),
+      fixture('hostile/duplicate-headers.csv'), fixture('hostile/empty-headers.csv'), bigLine, wide, cells,
     ]);
     await page.locator('[data-testid="files-tab"][data-busy="false"]').waitFor({ timeout: 300_000 });
     const zipRow = page.getByTestId('file-row-not-a-workbook.xlsx');
     expect(await zipRow.getByTestId('file-error').innerText()).toMatch(/^not-a-workbook\.xlsx: /);
+    expect(await page.getByTestId('file-row-truncated-workbook.xlsx').getByTestId('file-error').innerText()).toMatch(/^truncated-workbook\.xlsx: .*(damaged|truncated)/);
+    expect(await page.getByTestId('file-row-ten-thousand-columns.csv').getByTestId('file-error').innerText()).toMatch(/10,000 columns/);
+    expect(await page.getByTestId('file-row-megabyte-cells.csv').getByTestId('file-rows-loaded').innerText()).toBe('5');
+    expect(await page.getByTestId('file-row-extreme-amounts.csv').getByTestId('file-rows-rejected').innerText()).toBe('3');
+    expect(await page.getByTestId('file-row-duplicate-headers.csv').getByTestId('file-rows-loaded').innerText()).toBe('2');
     expect(await page.getByTestId('file-row-hundred-mb-line.csv').getByTestId('file-rows-rejected').innerText()).toBe('1');
     expect(await page.getByTestId('file-row-e2e-orders.csv').getByTestId('file-rows-loaded').innerText()).toBe('5');
     // The HTML in names and headers is shown as text, and none of it ran.
