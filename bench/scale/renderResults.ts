@@ -51,5 +51,40 @@ export function renderResults(results: SizeResult[], meta: { machine: string; da
     row('  of it inside the engine (SQL)', (e) => e.analyticsEngineMs);
     for (const e of r.engineRuns) if (e.error) lines.push(`| ${r.size.name} | ${e.label} failed | ${e.error.replace(/\|/g, '/')} | | | | |`);
   }
+  lines.push('', ...targetLines(results));
   return lines.join('\n') + '\n';
+}
+
+/** The issue's targets, each read off the measurements above: met, missed, or not measured. */
+function targetLines(results: SizeResult[]): string[] {
+  const size = (n: string) => results.find((r) => r.size.name === n);
+  const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'met' : 'missed');
+  const worst = (runs: BrowserScaleRun[] | undefined, pick: (b: BrowserScaleRun) => number): number | null => {
+    const values = (runs ?? []).map(pick);
+    if (values.length === 0) return null;
+    return values.some((v) => !Number.isFinite(v)) ? Infinity : Math.max(...values);
+  };
+  const m = worst(size('M')?.browserRuns, (b) => b.dropToScreenMs);
+  const lScreen = worst(size('L')?.browserRuns, (b) => b.dropToScreenMs);
+  const lMem = worst(size('L')?.browserRuns, (b) => b.rssPeakMiB);
+  const lDrill = worst(size('L')?.browserRuns, (b) => b.drillP95);
+  const ratios: number[] = [];
+  for (const r of results) {
+    const w = r.engineRuns.find((e) => e.label === 'wasm');
+    const n = r.engineRuns.find((e) => e.label === 'native1');
+    if (!w || !n) continue;
+    for (const t of Object.keys(w.ingestMs)) ratios.push(w.ingestMs[t] / n.ingestMs[t]);
+    ratios.push(w.analyticsEngineMs / n.analyticsEngineMs);
+  }
+  const ratioMax = ratios.length ? Math.max(...ratios.map((x) => (Number.isFinite(x) ? x : Infinity))) : null;
+  const fmt = (v: number | null, f: (x: number) => string) => (v === null ? '—' : Number.isFinite(v) ? f(v) : 'failed');
+  return [
+    '## Against the targets', '',
+    '| target | measured (worst of CSV and Parquet) | verdict |', '|---|---|---|',
+    `| M: drop to screen under 5 s | ${fmt(m, s)} | ${verdict(m === null ? null : m < 5000)} |`,
+    `| L: drop to screen under 30 s | ${fmt(lScreen, s)} | ${verdict(lScreen === null ? null : lScreen < 30_000)} |`,
+    `| L: under 4 GB (all Chromium processes at peak) | ${fmt(lMem, (v) => mib(v))} | ${verdict(lMem === null ? null : lMem < 4096)} |`,
+    `| L: drill p95 under 100 ms | ${fmt(lDrill, ms)} | ${verdict(lDrill === null ? null : lDrill < 100)} |`,
+    `| WASM/native single-thread under 2.5x for every step | largest ${fmt(ratioMax, (v) => `${v.toFixed(2)}x`)} | ${verdict(ratioMax === null ? null : ratioMax < 2.5)} |`,
+  ];
 }
