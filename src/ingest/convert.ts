@@ -5,7 +5,8 @@ import type { ColumnMapping } from './detect/detectTable';
 import { SCHEMA, KIND_SQL_TYPE, CUSTOMER_ATTRIBUTES_TABLE, type CanonicalTable, type ColumnKind } from './schema';
 import { stagingColumn, type Staging } from './staging';
 import { churnFlagSql, returnFlagSql } from './values/flags';
-import { toSqlValue, unparseableSql } from './values/toSql';
+import { toSqlValue } from './values/toSql';
+import { blankSql } from './values/blanks';
 import type { ColumnProfile } from './values/profile';
 import type { RejectedRow } from './types';
 
@@ -60,11 +61,18 @@ export async function convertStaging(
     if (m.target && i !== undefined && !byTarget.has(m.target)) byTarget.set(m.target, { col: stagingColumn(i), profile: profiles[i] });
   }
   const spec = SCHEMA[table];
-  const valueOf = (name: string): string | null => {
-    const src = byTarget.get(name);
-    const col = spec.find((c) => c.name === name);
-    return src && col ? toSqlValue(src.col, col.kind, src.profile) : null;
-  };
+  // Two layers: the inner SELECT converts every mapped column once (`_v_<name>`) and notes whether
+  // its text was blank (`_b_<name>`); the outer SELECT derives columns and the reject reason from
+  // those. Written inline, each conversion ran up to four times (value, missing, unreadable, range).
+  const converted = (name: string) => ident(`_v_${name}`);
+  const blank = (name: string) => ident(`_b_${name}`);
+  const inner: string[] = ['_line'];
+  for (const col of spec) {
+    const src = byTarget.get(col.name);
+    if (!src) continue;
+    inner.push(`${toSqlValue(src.col, col.kind, src.profile)} AS ${converted(col.name)}`, `${blankSql(src.col)} AS ${blank(col.name)}`, `${src.col}`);
+  }
+  const valueOf = (name: string): string | null => (byTarget.has(name) ? converted(name) : null);
 
   const selects: string[] = [];
   for (const col of spec) {
@@ -84,16 +92,17 @@ export async function convertStaging(
     selects.push(`${expr ?? 'NULL'}::${KIND_SQL_TYPE[col.kind]} AS ${ident(col.name)}`);
   }
 
-  // The first failing check names the reason; required columns first.
+  // The first failing check names the reason; required columns first. A value that converts to
+  // NULL is missing when its text was blank-like and unreadable otherwise (ids and text never are).
   const checks: string[] = [];
   for (const col of spec) {
     const src = byTarget.get(col.name);
-    if (col.required && !src) continue; // detection guarantees required columns; guard anyway
     if (!src) continue;
-    const value = toSqlValue(src.col, col.kind, src.profile);
-    if (col.required) checks.push(`WHEN (${value}) IS NULL AND NOT (${unparseableSql(src.col, col.kind, src.profile)}) THEN ${lit(`${col.name} is missing`)}`);
-    if (col.kind !== 'text' && col.kind !== 'id') {
-      checks.push(`WHEN ${unparseableSql(src.col, col.kind, src.profile)} THEN ${lit(`${col.name} "`)} || left(${src.col}, 60) || ${lit(`" is not ${KIND_WORD[col.kind]}`)}`);
+    const value = converted(col.name);
+    const typed = col.kind !== 'text' && col.kind !== 'id';
+    if (col.required) checks.push(`WHEN ${value} IS NULL AND ${typed ? blank(col.name) : 'TRUE'} THEN ${lit(`${col.name} is missing`)}`);
+    if (typed) {
+      checks.push(`WHEN ${value} IS NULL AND NOT ${blank(col.name)} THEN ${lit(`${col.name} "`)} || left(${src.col}, 60) || ${lit(`" is not ${KIND_WORD[col.kind]}`)}`);
     }
     if (col.kind === 'number') {
       checks.push(`WHEN abs(${value}) > ${MAX_ABS_NUMBER} THEN ${lit(`${col.name} "`)} || left(${src.col}, 60) || ${lit(`" is out of range (more than 10^15)`)}`);
@@ -105,9 +114,12 @@ export async function convertStaging(
     ? staging.headers.map((h, i) => ({ h, i })).filter(({ h }) => !mapping.some((m) => m.source === h && m.target))
     : [];
   const extraSelects = extras.map(({ i }) => `${stagingColumn(i)} AS ${ident('x' + i)}`);
+  for (const { i } of extras) inner.push(stagingColumn(i));
 
   const conv = `${staging.table}_conv`;
-  await qm.exec(`CREATE OR REPLACE TABLE ${conv} AS SELECT _line, ${[...selects, ...extraSelects].join(', ')}, ${reason} AS _reason FROM ${staging.table}`);
+  const innerCols = [...new Set(inner)].join(', ');
+  await qm.exec(`CREATE OR REPLACE TABLE ${conv} AS SELECT _line, ${[...selects, ...extraSelects].join(', ')}, ${reason} AS _reason
+    FROM (SELECT ${innerCols} FROM ${staging.table})`);
   try {
     const key = ROW_KEY[table];
     const cols = spec.map((c) => ident(c.name)).join(', ');
