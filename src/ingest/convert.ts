@@ -61,16 +61,15 @@ export async function convertStaging(
     if (m.target && i !== undefined && !byTarget.has(m.target)) byTarget.set(m.target, { col: stagingColumn(i), profile: profiles[i] });
   }
   const spec = SCHEMA[table];
-  // Two layers: the inner SELECT converts every mapped column once (`_v_<name>`) and notes whether
-  // its text was blank (`_b_<name>`); the outer SELECT derives columns and the reject reason from
-  // those. Written inline, each conversion ran up to four times (value, missing, unreadable, range).
+  // Two layers: the inner SELECT converts every mapped column once (`_v_<name>`); the outer SELECT
+  // derives columns and the reject reason from those. Written inline, each conversion ran up to
+  // four times (value, missing, unreadable, range).
   const converted = (name: string) => ident(`_v_${name}`);
-  const blank = (name: string) => ident(`_b_${name}`);
   const inner: string[] = ['_line'];
   for (const col of spec) {
     const src = byTarget.get(col.name);
     if (!src) continue;
-    inner.push(`${toSqlValue(src.col, col.kind, src.profile)} AS ${converted(col.name)}`, `${blankSql(src.col)} AS ${blank(col.name)}`, `${src.col}`);
+    inner.push(`${toSqlValue(src.col, col.kind, src.profile)} AS ${converted(col.name)}`, `${src.col}`);
   }
   const valueOf = (name: string): string | null => (byTarget.has(name) ? converted(name) : null);
 
@@ -87,22 +86,24 @@ export async function convertStaging(
       expr = q && p ? `(${q}) * (${p})` : null;
     }
     if (table === 'orders' && col.name === 'is_return' && !expr) {
-      expr = returnFlagSql(byTarget.get('status')?.col ?? null, valueOf('quantity'), valueOf('amount'), byTarget.get('order_id')?.col ?? null);
+      expr = returnFlagSql(byTarget.get('status')?.col ?? null, valueOf('quantity'), valueOf('amount'), byTarget.get('order_id')?.col ?? null, { typedNumbers: true });
     }
     selects.push(`${expr ?? 'NULL'}::${KIND_SQL_TYPE[col.kind]} AS ${ident(col.name)}`);
   }
 
   // The first failing check names the reason; required columns first. A value that converts to
   // NULL is missing when its text was blank-like and unreadable otherwise (ids and text never are).
+  // The blank test sits behind `IS NULL AND`, so DuckDB runs it only on the rows that converted to
+  // NULL (a CASE condition narrows its rows term by term), not on every row.
   const checks: string[] = [];
   for (const col of spec) {
     const src = byTarget.get(col.name);
     if (!src) continue;
     const value = converted(col.name);
     const typed = col.kind !== 'text' && col.kind !== 'id';
-    if (col.required) checks.push(`WHEN ${value} IS NULL AND ${typed ? blank(col.name) : 'TRUE'} THEN ${lit(`${col.name} is missing`)}`);
+    if (col.required) checks.push(`WHEN ${value} IS NULL AND ${typed ? blankSql(src.col) : 'TRUE'} THEN ${lit(`${col.name} is missing`)}`);
     if (typed) {
-      checks.push(`WHEN ${value} IS NULL AND NOT ${blank(col.name)} THEN ${lit(`${col.name} "`)} || left(${src.col}, 60) || ${lit(`" is not ${KIND_WORD[col.kind]}`)}`);
+      checks.push(`WHEN ${value} IS NULL AND NOT ${blankSql(src.col)} THEN ${lit(`${col.name} "`)} || left(${src.col}, 60) || ${lit(`" is not ${KIND_WORD[col.kind]}`)}`);
     }
     if (col.kind === 'number') {
       checks.push(`WHEN abs(${value}) > ${MAX_ABS_NUMBER} THEN ${lit(`${col.name} "`)} || left(${src.col}, 60) || ${lit(`" is out of range (more than 10^15)`)}`);

@@ -267,5 +267,10 @@ export function dateSql(expr: string, kind: 'date' | 'timestamp', options: DateS
       serialBranch +
       `WHEN regexp_matches(${t}, '[0-9０-９]') THEN ${letSql(normalisedSql(t), 'n', (n) => letSql(isoTextSql(n, order), 'i', isoToTimestampSql))} END`;
   });
-  return kind === 'date' ? `CAST(${ts} AS DATE)` : `CAST(${ts} AS TIMESTAMP)`;
+  // Fast path outside the trim/let, the same test as the first branch: a value starting with the
+  // year that DuckDB's cast reads needs nothing else.
+  const v = `CAST(${expr} AS VARCHAR)`;
+  const fast = `try_cast(${v} AS TIMESTAMP)`;
+  const value = `CASE WHEN regexp_matches(${v}, '^\\d{4}[-/]\\d') AND isfinite(${fast}) THEN ${fast} ELSE ${ts} END`;
+  return kind === 'date' ? `CAST(${value} AS DATE)` : `CAST(${value} AS TIMESTAMP)`;
 }

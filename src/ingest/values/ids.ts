@@ -1,4 +1,4 @@
-import { isBlankLike, isBlankTokenSql } from './blanks';
+import { isBlankLike, isBlankTokenSql, plainTextSql } from './blanks';
 import { letSql } from './sqlBind';
 import { trimSql, trimValue } from './chars';
 
@@ -27,13 +27,16 @@ export function normaliseId(raw: string | null | undefined): string | null {
 
 /** SQL: the VARCHAR `expr` as a normalised id (VARCHAR); NULL when blank-like. */
 export function normaliseIdSql(expr: string): string {
-  return `CAST(${letSql(trimSql(expr), 't', (t) => {
+  // Fast path: a plain value without '.' or '+' cannot be either artefact and is the id as written.
+  const v = `CAST(${expr} AS VARCHAR)`;
+  const plain = `${plainTextSql(v)} AND NOT contains(${v}, '.') AND NOT contains(${v}, '+')`;
+  return `CASE WHEN ${plain} THEN ${v} ELSE CAST(${letSql(trimSql(expr), 't', (t) => {
     const n = `try_cast(${t} AS DOUBLE)`;
     return `CASE WHEN ${isBlankTokenSql(t)} THEN NULL ` +
       `WHEN regexp_full_match(${t}, '[0-9]+\\.0+') THEN regexp_replace(${t}, '\\.0+$', '') ` +
       `WHEN regexp_full_match(${t}, '[0-9](\\.[0-9]+)?[eE]\\+[0-9]{1,2}') AND ${n} = floor(${n}) AND ${n} < 1e18 ` +
       `THEN CAST(CAST(${n} AS HUGEINT) AS VARCHAR) ELSE ${t} END`;
-  })} AS VARCHAR)`;
+  })} AS VARCHAR) END`;
 }
 
 /** True when a value is shaped like an identifier: one token of letters/digits and -_./# (no spaces). */
