@@ -7,6 +7,12 @@ import { NotATableError, type IngestInput } from '../types';
 import { parquetWasm } from './parquetModule';
 
 /**
+ * Rows per record batch read from Parquet. The reader's default (1,024) meant ~400 inserts for a
+ * 400k-row file at ~7 ms of fixed cost each; at 65,536 rows a batch stays a few MB.
+ */
+const PARQUET_BATCH_ROWS = 65_536;
+
+/**
  * Reads a Parquet file with the bundled parquet-wasm reader into Arrow IPC, inserts it into
  * DuckDB, and exposes it in staging shape: every column as text so the same conversion path
  * applies (typed DATE/TIMESTAMP render as ISO text, which the converters parse exactly).
@@ -16,7 +22,7 @@ export async function readParquetFile(qm: QueryManager, input: IngestInput): Pro
   const pq = await parquetWasm();
   let ipc: Uint8Array;
   try {
-    ipc = pq.readParquet(bytes).intoIPCStream();
+    ipc = pq.readParquet(bytes, { batchSize: PARQUET_BATCH_ROWS }).intoIPCStream();
   } catch (e) {
     throw new NotATableError(input.name, `this Parquet file cannot be read (${String((e as Error).message ?? e).slice(0, 200)}).`);
   }
