@@ -103,7 +103,12 @@ ev AS (
   SELECT 'untreated', s.vt, s.rt, s.wk, s.wk, u.customer_id FROM slots s
   JOIN untreated u ON u.vt = s.vt AND u.rt = s.rt AND coalesce(u.first_seen_date, DATE '0001-01-01') <= s.wk
 ),
-buy_days AS (SELECT DISTINCT customer_id, day FROM (${purchasesSql(d)})),
+-- Purchase days of the customers compared only: at a million customers the cap per cell keeps
+-- this to a few percent of all orders.
+buy_days AS (
+  SELECT DISTINCT customer_id, day FROM (${purchasesSql(d)})
+  WHERE customer_id IN (SELECT customer_id FROM tm UNION SELECT customer_id FROM untreated)
+),
 -- The first purchase day after a (an ASOF join: one sorted merge instead of every purchase of
 -- every candidate), then bought = it falls within the 90 days.
 ev_buy AS (
