@@ -1,3 +1,4 @@
+import type { StatementTiming } from '../engine/statementLog';
 import type { Ref } from 'vue';
 import { parseUrlState } from './urlState';
 import { useCarousel } from './useCarousel';
@@ -21,6 +22,8 @@ export interface WallTestHooks {
   status(): WallStatus;
   /** Bytes DuckDB holds (duckdb_memory()). */
   engineBytes(): Promise<number | null>;
+  /** The last statements the engine ran and their times (profiling a load or rebuild). */
+  statements(): StatementTiming[];
 }
 
 /** What `status()` reports. */
@@ -63,6 +66,7 @@ export function useWallMode(allPages: string[]): { active: boolean; paused: Ref<
     const qm = dataset.engine;
     return qm ? Number(scalar(await qm.query('SELECT sum(memory_usage_bytes)::DOUBLE FROM duckdb_memory()', { cache: false }))) : null;
   }
-  window.__churnwatch = { next: carousel.next, refresh, crashEngine: simulateEngineCrash, status, engineBytes };
+  const statements = () => dataset.engine?.statements.list() ?? [];
+  window.__churnwatch = { next: carousel.next, refresh, crashEngine: simulateEngineCrash, status, engineBytes, statements };
   return { active: pages.length > 0, paused: carousel.paused, index: carousel.index };
 }

@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { Connector } from './connector';
+import { StatementLog } from './statementLog';
 
 /** Raised when a queued or running query is cancelled through its AbortSignal. */
 export class QueryCancelledError extends Error {
@@ -27,6 +28,8 @@ export class QueryManager {
   private running: Pending | null = null;
   private cache = new Map<string, Promise<Table>>();
   private readonly maxCacheEntries: number;
+  /** Times of the last statements and exclusive tasks, for profiling. */
+  readonly statements = new StatementLog();
 
   constructor(readonly connector: Connector, options: { maxCacheEntries?: number } = {}) {
     this.maxCacheEntries = options.maxCacheEntries ?? 500;
@@ -120,6 +123,7 @@ export class QueryManager {
     const next = this.queue.shift();
     if (!next) return;
     this.running = next;
+    const started = performance.now();
     try {
       const task = (next as Pending & { task?: () => Promise<void> }).task;
       if (task) {
@@ -133,6 +137,7 @@ export class QueryManager {
     } catch (e) {
       next.reject(next.signal?.aborted ? new QueryCancelledError() : e);
     } finally {
+      this.statements.record(next.sql || '(exclusive task)', performance.now() - started);
       this.running = null;
       void this.pump();
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestEngine, rowsOf } from '../helpers/engine';
 import { QueryCancelledError } from '../../src/engine/queryManager';
 import { ident, lit } from '../../src/engine/sql';
+import { StatementLog } from '../../src/engine/statementLog';
 
 describe('engine', () => {
   it('runs DuckDB-WASM with extension auto-install and auto-load switched off', async () => {
@@ -18,6 +19,19 @@ describe('engine', () => {
     await qm.exec('insert into t values (2)');
     const [row] = await rowsOf(qm, 'select sum(x)::int s from t');
     expect(row.s).toBe(3);
+  });
+
+  it('logs each statement and exclusive task with its time, keeping only the last ones', async () => {
+    const qm = await createTestEngine();
+    const before = qm.statements.list().length;
+    await qm.exclusive(async () => new Promise((r) => setTimeout(r, 30)));
+    await qm.query('select   42\n  as answer', { cache: false });
+    const log = qm.statements.list().slice(before);
+    expect(log.map((s) => s.sql)).toEqual(['(exclusive task)', 'select 42 as answer']);
+    expect(log[0].ms).toBeGreaterThanOrEqual(25);
+    const ring = new StatementLog(3);
+    for (let i = 0; i < 5; i++) ring.record(`select ${i}`, i);
+    expect(ring.list().map((s) => s.sql)).toEqual(['select 2', 'select 3', 'select 4']);
   });
 
   it('rejects a queued query whose signal aborts before it runs', async () => {
