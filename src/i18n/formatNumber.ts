@@ -1,4 +1,5 @@
 import type { Locale } from './index';
+import { numberFormat } from '../analytics/common/numberFormat';
 
 /**
  * Formats a count or amount for a big screen: Chinese uses 万 (1e4) and 亿 (1e8) units,
@@ -7,7 +8,7 @@ import type { Locale } from './index';
 export function formatCompact(value: number | null | undefined, locale: Locale, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const abs = Math.abs(value);
-  const fmt = (v: number, d: number) => v.toLocaleString(locale, { maximumFractionDigits: d, minimumFractionDigits: 0 });
+  const fmt = (v: number, d: number) => numberFormat(locale, { maximumFractionDigits: d, minimumFractionDigits: 0 }).format(v);
   if (locale === 'zh-CN') {
     if (abs >= 1e8) return fmt(value / 1e8, digits + 1) + '亿';
     if (abs >= 1e4) return fmt(value / 1e4, digits) + '万';
@@ -22,13 +23,13 @@ export function formatCompact(value: number | null | undefined, locale: Locale, 
 /** Full number with grouping separators (for tooltips and lists). */
 export function formatFull(value: number | null | undefined, locale: Locale): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return value.toLocaleString(locale, { maximumFractionDigits: 2 });
+  return numberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
 
 /** A fraction as a percentage: 0.2654 -> "26.5%". */
 export function formatPercent(value: number | null | undefined, locale: Locale, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return (value * 100).toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }) + '%';
+  return numberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value * 100) + '%';
 }
 
 /** A byte count for people: 1536 -> "1.5 KB", 3.2e9 -> "3.2 GB". */
@@ -41,5 +42,5 @@ export function formatBytes(bytes: number | null | undefined, locale: Locale): s
     v /= 1024;
     u++;
   }
-  return `${v.toLocaleString(locale, { maximumFractionDigits: u === 0 ? 0 : 1 })} ${units[u]}`;
+  return `${numberFormat(locale, { maximumFractionDigits: u === 0 ? 0 : 1 }).format(v)} ${units[u]}`;
 }
