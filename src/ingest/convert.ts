@@ -3,8 +3,8 @@ import { toRows } from '../engine/rows';
 import { ident, lit } from '../engine/sql';
 import type { ColumnMapping } from './detect/detectTable';
 import { SCHEMA, KIND_SQL_TYPE, CUSTOMER_ATTRIBUTES_TABLE, type CanonicalTable, type ColumnKind } from './schema';
-import { stagingColumn, type Staging } from './staging';
-import { churnFlagSql, returnFlagSql } from './values/flags';
+import { dropStaging, stagingColumn, type Staging } from './staging';
+import { churnFlagSql, digitOrderIdsSql, returnFlagSql } from './values/flags';
 import { toSqlValue } from './values/toSql';
 import { blankSql } from './values/blanks';
 import type { ColumnProfile } from './values/profile';
@@ -45,6 +45,7 @@ export interface ConversionResult {
  * Converts a staging table into rows of a canonical table with the given mapping: typed
  * values, derived flags, provenance. A row whose required value is missing or whose mapped
  * value cannot be read is rejected with its line and a reason; every other row loads.
+ * The staging table is dropped once its rows are converted (callers must not read it after).
  */
 export async function convertStaging(
   qm: QueryManager,
@@ -86,7 +87,9 @@ export async function convertStaging(
       expr = q && p ? `(${q}) * (${p})` : null;
     }
     if (table === 'orders' && col.name === 'is_return' && !expr) {
-      expr = returnFlagSql(byTarget.get('status')?.col ?? null, valueOf('quantity'), valueOf('amount'), byTarget.get('order_id')?.col ?? null, { typedNumbers: true });
+      const orderId = byTarget.get('order_id')?.col ?? null;
+      const digitOrderIdsExist = orderId ? await anyRow(qm, digitOrderIdsSql(orderId, staging.table)) : false;
+      expr = returnFlagSql(byTarget.get('status')?.col ?? null, valueOf('quantity'), valueOf('amount'), orderId, { typedNumbers: true, digitOrderIdsExist });
     }
     selects.push(`${expr ?? 'NULL'}::${KIND_SQL_TYPE[col.kind]} AS ${ident(col.name)}`);
   }
@@ -121,6 +124,9 @@ export async function convertStaging(
   const innerCols = [...new Set(inner)].join(', ');
   await qm.exec(`CREATE OR REPLACE TABLE ${conv} AS SELECT _line, ${[...selects, ...extraSelects].join(', ')}, ${reason} AS _reason
     FROM (SELECT ${innerCols} FROM ${staging.table})`);
+  // Everything below reads the converted rows only. Dropping the text now means the engine never
+  // holds the file three times (text, converted, canonical): at 10M orders that was the 4 GB limit.
+  await dropStaging(qm, staging.table);
   try {
     const key = ROW_KEY[table];
     const cols = spec.map((c) => ident(c.name)).join(', ');
@@ -154,6 +160,10 @@ export async function convertStaging(
   } finally {
     await qm.exec(`DROP TABLE IF EXISTS ${conv}`);
   }
+}
+
+async function anyRow(qm: QueryManager, sql: string): Promise<boolean> {
+  return toRows<{ found: boolean }>(await qm.query(sql, { cache: false }))[0]?.found === true;
 }
 
 async function countRows(qm: QueryManager, table: string): Promise<number> {

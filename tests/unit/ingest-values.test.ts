@@ -5,7 +5,7 @@ import { ident, lit } from '../../src/engine/sql';
 import type { ColumnKind } from '../../src/ingest/schema';
 import {
   churnFlagSql, isBlankLike, isExcelSerialCandidate, normaliseId, normaliseIdSql, parseBoolean, parseChurnFlag, parseDate,
-  parseNumber, profileColumn, returnFlagSql, toSqlValue, unparseableSql, type ConversionProfile, type DateParts,
+  digitOrderIdsSql, parseNumber, profileColumn, returnFlagSql, toSqlValue, unparseableSql, type ConversionProfile, type DateParts,
 } from '../../src/ingest/values';
 
 let qm: QueryManager;
@@ -256,6 +256,13 @@ describe('derived flags in DuckDB', () => {
     expect(uci.map((r) => r.r)).toEqual([false, true]);
     const allC = await rowsOf<{ r: boolean }>(qm, `SELECT ${returnFlagSql(null, null, null, 'o')} AS r FROM (VALUES ('C1001'), ('C1002')) t(o)`);
     expect(allC.map((r) => r.r)).toEqual([false, false]);
+    // The same answer with the plain-digit test run once beforehand (no window over the input).
+    for (const [values, expected] of [["('536365'), ('C536379')", [false, true]], ["('C1001'), ('C1002')", [false, false]]] as const) {
+      const input = `(VALUES ${values}) t(o)`;
+      const [{ found }] = await rowsOf<{ found: boolean }>(qm, digitOrderIdsSql('o', input));
+      const flagged = await rowsOf<{ r: boolean }>(qm, `SELECT ${returnFlagSql(null, null, null, 'o', { digitOrderIdsExist: found })} AS r FROM ${input}`);
+      expect(flagged.map((r) => r.r)).toEqual(expected);
+    }
   });
 
   it('gives FALSE when the file has none of the columns', () => {

@@ -77,7 +77,7 @@ export function returnFlagSql(
   quantityExpr: string | null,
   amountExpr: string | null,
   orderIdExpr: string | null = null,
-  options: { typedNumbers?: boolean } = {},
+  options: { typedNumbers?: boolean; digitOrderIdsExist?: boolean } = {},
 ): string {
   // Already converted numbers are compared as they are: re-reading a DOUBLE as text costs ~1 µs a row.
   const number = (expr: string) => (options.typedNumbers ? expr : numberSql(expr));
@@ -92,11 +92,25 @@ export function returnFlagSql(
     // UCI Online Retail marks a cancellation by prefixing the invoice number with 'C'. Elsewhere
     // a 'C' prefix can be the normal numbering, so it counts only when plain-digit invoice
     // numbers exist in the same input (a window over the whole input: use in a SELECT list).
+    // Callers that know whether plain-digit ids exist (digitOrderIdsExist, see digitOrderIdsSql)
+    // pass it in: the window over the whole input holds every row in memory (2 GB at 10M orders).
     const id = `CAST(${orderIdExpr} AS VARCHAR)`;
-    parts.push(`(regexp_full_match(${id}, '\\s*[Cc][0-9]+\\s*') AND max(CASE WHEN regexp_full_match(${id}, '\\s*[0-9]+\\s*') THEN 1 ELSE 0 END) OVER () = 1)`);
+    const digitIds = options.digitOrderIdsExist ?? null;
+    if (digitIds === false) {
+      // No plain-digit ids: a 'C' prefix is the normal numbering, never a cancellation.
+    } else if (digitIds === true) {
+      parts.push(`regexp_full_match(${id}, '\\s*[Cc][0-9]+\\s*')`);
+    } else {
+      parts.push(`(regexp_full_match(${id}, '\\s*[Cc][0-9]+\\s*') AND max(CASE WHEN regexp_full_match(${id}, '\\s*[0-9]+\\s*') THEN 1 ELSE 0 END) OVER () = 1)`);
+    }
   }
   if (parts.length === 0) return 'FALSE';
   return `(${parts.map((p) => `coalesce(${p}, FALSE)`).join(' OR ')})`;
+}
+
+/** SQL: one row, `found`, TRUE when any `orderIdExpr` of `table` is plain digits (returnFlagSql's digitOrderIdsExist). */
+export function digitOrderIdsSql(orderIdExpr: string, table: string): string {
+  return `SELECT coalesce(bool_or(regexp_full_match(CAST(${orderIdExpr} AS VARCHAR), '\\s*[0-9]+\\s*')), FALSE) AS found FROM ${table}`;
 }
 
 /** Reads a status as a return the way returnFlagSql's status test does (for profiling and tests). */

@@ -7,7 +7,7 @@ export {
   dateSql, DEFAULT_YEAR_LAST_ORDER, EXCEL_SERIAL_MAX, EXCEL_SERIAL_MIN, headerSuggestsDate, isCompactDate, isExcelSerialCandidate, parseDate, readDate,
   type DateOrder, type DateParts, type DateReading,
 } from './dates';
-export { CHURN_FALSE_WORDS, CHURN_TRUE_WORDS, churnFlagSql, isReturnStatus, parseChurnFlag, RETURN_STATUS_PATTERN, returnFlagSql } from './flags';
+export { CHURN_FALSE_WORDS, CHURN_TRUE_WORDS, churnFlagSql, digitOrderIdsSql, isReturnStatus, parseChurnFlag, RETURN_STATUS_PATTERN, returnFlagSql } from './flags';
 export { isIdShaped, normaliseId, normaliseIdSql } from './ids';
 export { numberSql, parseNumber } from './numbers';
 export { headerSuggestsId, profileColumn, type ColumnProfile, type ProfileOptions } from './profile';
