@@ -1,7 +1,7 @@
 import type { QueryManager } from '../engine/queryManager';
 import { scalar, toRows } from '../engine/rows';
 import type { AnalyticsSettings, ChurnRule } from './settings';
-import { buildCustomerFactsSql, latestDataDateSql } from './facts/customerFacts';
+import { buildCustomerFacts, latestDataDateSql } from './facts/customerFacts';
 import { readMeta, writeMetaSql, type MetaValue } from './common/meta';
 import { dataPresenceSql, type DataPresence } from './status/dataPresence';
 import { pickChurnRule } from './status/pickRule';
@@ -54,7 +54,7 @@ export async function prepareAnalytics(qm: QueryManager, settings: AnalyticsSett
   const notes: string[] = [];
   const { asOf, source } = await resolveAsOf(qm, settings, options.today);
   if (source === 'today') notes.push(`the data has no dates; as-of = today (${asOf})`);
-  await qm.exec(buildCustomerFactsSql(asOf));
+  await buildCustomerFacts(qm, asOf);
   const presence = toRows<DataPresence>(await qm.query(dataPresenceSql(asOf), { cache: false }))[0];
 
   const pick = pickChurnRule(presence, settings);

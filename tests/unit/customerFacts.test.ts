@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestEngine, rowsOf } from '../helpers/engine';
-import { buildCustomerFactsSql, FACTS_TABLE, latestDataDateSql } from '../../src/analytics/facts/customerFacts';
+import { buildCustomerFactsSql, customerFactsStatements, FACTS_TABLE, factsPartsFor, latestDataDateSql } from '../../src/analytics/facts/customerFacts';
+import { loadDemo } from '../../src/demo/loadDemo';
 
 describe('customer facts', () => {
   it('summarises each customer purchase history as of the as-of date, ignoring later rows and returns', async () => {
@@ -24,5 +25,22 @@ describe('customer facts', () => {
     expect((await rowsOf(qm, latestDataDateSql('2024-12-31')))[0].as_of).toBe('2024-07-01');
     // Once that end date has passed, it is an event like any other.
     expect((await rowsOf(qm, latestDataDateSql('2025-07-01')))[0].as_of).toBe('2025-06-30');
+  });
+
+  it('gives the same facts when built in customer slices, as large data is', async () => {
+    const qm = await createTestEngine();
+    await loadDemo(qm, { customers: 1500 });
+    const asOf = '2026-09-30';
+    await qm.exec(buildCustomerFactsSql(asOf));
+    await qm.exec(`CREATE TABLE whole AS SELECT * FROM ${FACTS_TABLE}`);
+    const statements = customerFactsStatements(asOf, 3);
+    expect(statements).toHaveLength(3);
+    for (const sql of statements) await qm.exec(sql);
+    const [diff] = await rowsOf<{ n: number; missing: number; extra: number }>(qm, `SELECT (SELECT count(*) FROM ${FACTS_TABLE})::int n,
+      (SELECT count(*) FROM (SELECT * FROM whole EXCEPT ALL SELECT * FROM ${FACTS_TABLE}))::int missing,
+      (SELECT count(*) FROM (SELECT * FROM ${FACTS_TABLE} EXCEPT ALL SELECT * FROM whole))::int extra`);
+    expect(diff).toEqual({ n: 1500, missing: 0, extra: 0 });
+    // One part up to 2.5M orders (S and M), five at the 10M orders of L.
+    expect([factsPartsFor(0), factsPartsFor(2_005_887), factsPartsFor(10_084_177)]).toEqual([1, 1, 5]);
   });
 });

@@ -1,3 +1,5 @@
+import type { QueryManager } from '../../engine/queryManager';
+import { scalar } from '../../engine/rows';
 import { dateLit } from '../../engine/sql';
 
 /** The per-customer facts table every metric family reads (built once per dataset and as-of). */
@@ -12,14 +14,39 @@ export const FACTS_TABLE = 'cw_customer_facts';
  * Purchases exclude returns (is_return); value is net (returns subtract).
  */
 export function buildCustomerFactsSql(asOf: string): string {
+  return customerFactsStatements(asOf, 1)[0];
+}
+
+/** Orders per part when the facts are built in parts (see customerFactsStatements). */
+export const FACTS_ORDERS_PER_PART = 2_500_000;
+
+/** How many parts the facts of `orderRows` orders are built in. */
+export function factsPartsFor(orderRows: number): number {
+  return Math.max(1, Math.ceil(orderRows / FACTS_ORDERS_PER_PART));
+}
+
+/**
+ * The statements that build cw_customer_facts in `parts` slices of the customers (by hash of the
+ * id): the first creates the table, the others append. Every fact is per customer, so the slices
+ * give exactly the one-statement result; each slice's hash tables are 1/parts the size. At 10M
+ * orders the single statement needed more than the 3.1 GB DuckDB-WASM can hold.
+ */
+export function customerFactsStatements(asOf: string, parts: number): string[] {
+  return Array.from({ length: parts }, (_, i) => {
+    const select = customerFactsSelect(asOf, parts === 1 ? 'TRUE' : `hash(customer_id) % ${parts} = ${i}`);
+    return i === 0 ? `CREATE OR REPLACE TABLE ${FACTS_TABLE} AS ${select}` : `INSERT INTO ${FACTS_TABLE} SELECT * FROM (${select})`;
+  });
+}
+
+/** The facts query over the customers matching `slice` (a predicate on customer_id). */
+function customerFactsSelect(asOf: string, slice: string): string {
   const d = dateLit(asOf);
   return `
-CREATE OR REPLACE TABLE ${FACTS_TABLE} AS
 WITH o AS (
   SELECT customer_id, CAST(order_date AS DATE) AS day, coalesce(order_id, '#' || _source || ':' || _line) AS oid,
          coalesce(amount, 0) AS amount, coalesce(is_return, false) AS is_return
   FROM orders
-  WHERE customer_id IS NOT NULL AND CAST(order_date AS DATE) <= ${d}
+  WHERE customer_id IS NOT NULL AND CAST(order_date AS DATE) <= ${d} AND ${slice}
 ),
 purchase_days AS (
   SELECT DISTINCT customer_id, day FROM o WHERE NOT is_return
@@ -71,12 +98,12 @@ act AS (
     sum(coalesce(count, 1)) FILTER (WHERE CAST(event_date AS DATE) > ${d} - INTERVAL 180 DAY AND CAST(event_date AS DATE) <= ${d} - INTERVAL 90 DAY) AS activity_prev_90d,
     count(DISTINCT event_type) FILTER (WHERE CAST(event_date AS DATE) > ${d} - INTERVAL 90 DAY) AS features_last_90d,
     count(DISTINCT event_type) FILTER (WHERE CAST(event_date AS DATE) > ${d} - INTERVAL 180 DAY AND CAST(event_date AS DATE) <= ${d} - INTERVAL 90 DAY) AS features_prev_90d
-  FROM activity WHERE customer_id IS NOT NULL AND CAST(event_date AS DATE) <= ${d}
+  FROM activity WHERE customer_id IS NOT NULL AND CAST(event_date AS DATE) <= ${d} AND ${slice}
   GROUP BY customer_id
 ),
 sub AS (
   SELECT customer_id, min(start_date) AS first_subscription_date
-  FROM subscriptions WHERE customer_id IS NOT NULL AND start_date <= ${d}
+  FROM subscriptions WHERE customer_id IS NOT NULL AND start_date <= ${d} AND ${slice}
   GROUP BY customer_id
 ),
 cust AS (
@@ -84,7 +111,7 @@ cust AS (
     any_value(segment) AS segment, any_value(region) AS region, any_value(industry) AS industry,
     any_value(owner) AS owner, any_value(channel) AS channel, bool_or(churned) AS churned_label,
     any_value(monthly_value) AS monthly_value
-  FROM customers WHERE customer_id IS NOT NULL AND (signup_date IS NULL OR signup_date <= ${d})
+  FROM customers WHERE customer_id IS NOT NULL AND (signup_date IS NULL OR signup_date <= ${d}) AND ${slice}
   GROUP BY customer_id
 ),
 ids AS (
@@ -126,6 +153,12 @@ LEFT JOIN days USING (customer_id)
 LEFT JOIN gaps USING (customer_id)
 LEFT JOIN act USING (customer_id)
 LEFT JOIN sub USING (customer_id)`;
+}
+
+/** Builds cw_customer_facts, in as many parts as the number of orders needs. */
+export async function buildCustomerFacts(qm: QueryManager, asOf: string): Promise<void> {
+  const orders = Number(scalar(await qm.query('SELECT count(*)::DOUBLE FROM orders', { cache: false })) ?? 0);
+  for (const sql of customerFactsStatements(asOf, factsPartsFor(orders))) await qm.exec(sql);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { QueryManager } from '../../engine/queryManager';
 import { lit } from '../../engine/sql';
 import { scalar } from '../../engine/rows';
 import { allCanonicalDDL, CANONICAL_TABLES, CUSTOMER_ATTRIBUTES_TABLE } from '../../ingest/schema';
-import { buildCustomerFactsSql, FACTS_TABLE } from '../facts/customerFacts';
+import { buildCustomerFacts, FACTS_TABLE } from '../facts/customerFacts';
 
 /** True when a table (or view) of that name exists in the main schema. */
 export async function tableExists(qm: QueryManager, name: string): Promise<boolean> {
@@ -37,7 +37,7 @@ export async function ensureCanonicalTables(qm: QueryManager): Promise<void> {
  */
 export async function ensureFacts(qm: QueryManager, asOf: string): Promise<void> {
   await ensureCanonicalTables(qm);
-  if (!(await tableExists(qm, FACTS_TABLE))) await qm.exec(buildCustomerFactsSql(asOf));
+  if (!(await tableExists(qm, FACTS_TABLE))) await buildCustomerFacts(qm, asOf);
 }
 
 /**
