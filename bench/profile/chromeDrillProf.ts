@@ -1,0 +1,42 @@
+// npx tsx bench/profile/chromeDrillProf.ts (after npm run build). CPU profile of cached drills (no engine work): where the front end spends a drill.
+import { launchBrowser, startServer } from '../../tests/e2e/harness';
+const { server, origin } = await startServer();
+const browser = await launchBrowser();
+const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+const page = await context.newPage();
+await page.goto(`${origin}/${process.argv[2] ?? ''}`);
+await page.waitForFunction(() => window.__churnwatch !== undefined && window.__churnwatch.status().idle && window.__churnwatch.status().screenVersion > 0, undefined, { timeout: 600_000, polling: 200 });
+const drill = (down: boolean) => page.evaluate(async (down) => {
+  const t0 = performance.now();
+  const url = location.href;
+  if (down) document.querySelector<HTMLElement>('[data-testid="kpi-red-customers"]')!.click();
+  else window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+  while (location.href === url) await new Promise((r) => setTimeout(r, 0));
+  await new Promise((r) => requestAnimationFrame(r));
+  while (!window.__churnwatch!.status().idle) await new Promise((r) => setTimeout(r, 1));
+  await new Promise((r) => requestAnimationFrame(r));
+  return performance.now() - t0;
+}, down);
+for (let i = 0; i < 4; i++) await drill(i % 2 === 0);
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+const times: number[] = [];
+for (let i = 0; i < 20; i++) times.push(await drill(i % 2 === 0));
+const { profile } = await cdp.send('Profiler.stop');
+console.log('drills ms', times.map((t) => t.toFixed(0)).join(' '));
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map<string, number>();
+const dt = profile.timeDeltas ?? [];
+(profile.samples ?? []).forEach((id, i) => {
+  const n = byId.get(id)!;
+  const f = n.callFrame;
+  const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+  self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+});
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+console.log('profiled ms', total.toFixed(0));
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(v.toFixed(0).padStart(7), k);
+await browser.close();
+await server.close();

@@ -1,0 +1,26 @@
+// npx tsx bench/profile/chromeIngest.ts FILE (after npm run build). Profiles one CSV drop in Chromium: wall time vs time inside engine statements, top statements.
+import { launchBrowser, startServer } from '../../tests/e2e/harness';
+const file = process.argv[2];
+const { server, origin } = await startServer();
+const browser = await launchBrowser();
+const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+await page.goto(`${origin}/?empty=1`);
+await page.waitForFunction(() => window.__churnwatch !== undefined && window.__churnwatch.status().idle, undefined, { timeout: 120_000 });
+await page.getByTestId('open-analyst').click();
+const n0 = await page.evaluate(() => window.__churnwatch!.statements().length);
+const t0 = await page.evaluate(() => performance.now());
+await page.getByTestId('file-input').setInputFiles([file]);
+await page.getByTestId('append-summary').waitFor({ timeout: 3600_000 });
+await page.locator('[data-testid="files-tab"][data-busy="false"]').waitFor({ timeout: 3600_000 });
+const t1 = await page.evaluate(() => performance.now());
+await page.waitForFunction(() => window.__churnwatch!.status().idle, undefined, { timeout: 3600_000, polling: 50 });
+const t2 = await page.evaluate(() => performance.now());
+const st = (await page.evaluate(() => window.__churnwatch!.statements())).filter((s) => s.endedAt > t0);
+const inLoad = st.filter((s) => s.endedAt <= t1);
+const sum = (a: typeof st) => a.reduce((x, s) => x + s.ms, 0);
+console.log(`ingest ${(t1 - t0).toFixed(0)} ms (engine ${sum(inLoad).toFixed(0)} ms in ${inLoad.length}); to idle ${(t2 - t0).toFixed(0)} ms (engine ${sum(st).toFixed(0)} ms in ${st.length}; log had ${n0})`);
+for (const s of [...inLoad].sort((a, b) => b.ms - a.ms).slice(0, 12)) console.log(s.ms.toFixed(0).padStart(7), (s.endedAt - t0).toFixed(0).padStart(7), s.sql.slice(0, 110));
+console.log('-- after load');
+for (const s of [...st.filter((s) => s.endedAt > t1)].sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(s.ms.toFixed(0).padStart(7), (s.endedAt - t0).toFixed(0).padStart(7), s.sql.slice(0, 110));
+await browser.close();
+await server.close();
