@@ -1,22 +1,13 @@
 // npx tsx bench/profile/chromeDrillProf.ts (after npm run build). CPU profile of cached drills (no engine work): where the front end spends a drill.
 import { launchBrowser, startServer } from '../../tests/e2e/harness';
+import { screenDrawn, timedDrill } from '../lib/timedDrill';
 const { server, origin } = await startServer();
 const browser = await launchBrowser();
 const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
 const page = await context.newPage();
 await page.goto(`${origin}/${process.argv[2] ?? ''}`);
-await page.waitForFunction(() => window.__churnwatch !== undefined && window.__churnwatch.status().idle && window.__churnwatch.status().screenVersion > 0, undefined, { timeout: 600_000, polling: 200 });
-const drill = (down: boolean) => page.evaluate(async (down) => {
-  const t0 = performance.now();
-  const url = location.href;
-  if (down) document.querySelector<HTMLElement>('[data-testid="kpi-red-customers"]')!.click();
-  else window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
-  while (location.href === url) await new Promise((r) => setTimeout(r, 0));
-  await new Promise((r) => requestAnimationFrame(r));
-  while (!window.__churnwatch!.status().idle) await new Promise((r) => setTimeout(r, 1));
-  await new Promise((r) => requestAnimationFrame(r));
-  return performance.now() - t0;
-}, down);
+await screenDrawn(page);
+const drill = async (down: boolean) => (await timedDrill(page, down)).ms;
 for (let i = 0; i < 4; i++) await drill(i % 2 === 0);
 const cdp = await context.newCDPSession(page);
 await cdp.send('Profiler.enable');

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { WallStatus } from '../../src/composables/useWallMode';
 import { sampleChromiumRss } from './processMemory';
 import type { ScaleFile } from './writeScaleFiles';
+import { timedDrill } from '../lib/timedDrill';
 
 /** What the built app did with one size in one format, in headless Chromium. */
 export interface BrowserScaleRun {
@@ -81,19 +82,7 @@ export async function runInBrowser(browser: Browser, origin: string, files: Scal
 
     const times: number[] = [];
     for (let i = 0; i < drills; i++) {
-      // Timed inside the page (no Playwright round trips): a click on the red-tier KPI (a drill
-      // step) or Esc (back up), until the URL changed and every panel has re-queried and drawn.
-      times.push(await page.evaluate(async (drillDown) => {
-        const t0 = performance.now();
-        const url = location.href;
-        if (drillDown) document.querySelector<HTMLElement>('[data-testid="kpi-red-customers"]')!.click();
-        else window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
-        while (location.href === url) await new Promise((r) => setTimeout(r, 0));
-        await new Promise((r) => requestAnimationFrame(r));
-        while (!window.__churnwatch!.status().idle) await new Promise((r) => setTimeout(r, 1));
-        await new Promise((r) => requestAnimationFrame(r));
-        return performance.now() - t0;
-      }, i % 2 === 0));
+      times.push((await timedDrill(page, i % 2 === 0)).ms);
     }
     times.sort((a, b) => a - b);
     run.drills = times.length;

@@ -2,13 +2,10 @@ import { useI18n } from 'vue-i18n';
 import type { DrillStep } from '../analytics/screen/types';
 import { dimensionName } from '../analytics/common/dimensionNames';
 
-
 /** A dimension's name in the current language ("value_tier" -> "价值分层"; customer attributes by their header). */
 export function useDimensionName(): (dimension: string) => string {
   const { locale } = useI18n();
-  return (dimension) => {
-    return dimensionName(dimension, locale.value === 'zh-CN' ? 'zh' : 'en');
-  };
+  return (dimension) => dimensionName(dimension, locale.value === 'zh-CN' ? 'zh' : 'en');
 }
 
 /** Words for a drill step in the current language: "区域: 华东", "Risk: red". */

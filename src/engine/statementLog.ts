@@ -19,7 +19,9 @@ export class StatementLog {
   constructor(private readonly size = 300) {}
 
   record(sql: string, ms: number): void {
-    this.entries.push({ sql: sql.replace(/\s+/g, ' ').trim().slice(0, SQL_CHARS), ms, endedAt: performance.now() });
+    // Only a prefix is normalised: generated statements run to tens of kilobytes.
+    const head = sql.slice(0, SQL_CHARS * 4).replace(/\s+/g, ' ').trim().slice(0, SQL_CHARS);
+    this.entries.push({ sql: head, ms, endedAt: performance.now() });
     if (this.entries.length > this.size) this.entries.shift();
   }
 

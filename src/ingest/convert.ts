@@ -1,5 +1,5 @@
 import type { QueryManager } from '../engine/queryManager';
-import { toRows } from '../engine/rows';
+import { scalar, toRows } from '../engine/rows';
 import { ident, lit } from '../engine/sql';
 import type { ColumnMapping } from './detect/detectTable';
 import { SCHEMA, KIND_SQL_TYPE, CUSTOMER_ATTRIBUTES_TABLE, type CanonicalTable, type ColumnKind } from './schema';
@@ -87,9 +87,9 @@ export async function convertStaging(
       expr = q && p ? `(${q}) * (${p})` : null;
     }
     if (table === 'orders' && col.name === 'is_return' && !expr) {
-      const orderId = byTarget.get('order_id')?.col ?? null;
-      const digitOrderIdsExist = orderId ? await anyRow(qm, digitOrderIdsSql(orderId, staging.table)) : false;
-      expr = returnFlagSql(byTarget.get('status')?.col ?? null, valueOf('quantity'), valueOf('amount'), orderId, { typedNumbers: true, digitOrderIdsExist });
+      const idCol = byTarget.get('order_id')?.col;
+      const orderId = idCol ? { expr: idCol, digitIdsExist: scalar(await qm.query(digitOrderIdsSql(idCol, staging.table), { cache: false })) === true } : null;
+      expr = returnFlagSql(byTarget.get('status')?.col ?? null, valueOf('quantity'), valueOf('amount'), orderId, { typedNumbers: true });
     }
     selects.push(`${expr ?? 'NULL'}::${KIND_SQL_TYPE[col.kind]} AS ${ident(col.name)}`);
   }
@@ -160,10 +160,6 @@ export async function convertStaging(
   } finally {
     await qm.exec(`DROP TABLE IF EXISTS ${conv}`);
   }
-}
-
-async function anyRow(qm: QueryManager, sql: string): Promise<boolean> {
-  return toRows<{ found: boolean }>(await qm.query(sql, { cache: false }))[0]?.found === true;
 }
 
 async function countRows(qm: QueryManager, table: string): Promise<number> {

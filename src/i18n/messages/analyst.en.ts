@@ -16,7 +16,7 @@ const en: typeof zh = {
   mapping: {
     missing: 'Required columns still to map: {cols}', duplicated: 'Chosen more than once: {cols}', 
     source: 'Source column', sample: 'Sample', target: 'Maps to', kind: 'Type', confidence: 'Confidence', keepExtra: '(keep as extra attribute)', ignore: '(not used)',
-    apply: 'Apply and reload this file', reset: 'Revert', applying: 'Reloading…', hint: 'Only this file is reloaded; files with the same headers will get this fix from now on.',
+    apply: 'Apply and reload this file', reset: 'Revert', hint: 'Only this file is reloaded; files with the same headers will get this fix from now on.',
     reason: { synonym: 'header synonym', content: 'by content', preset: 'preset', user: 'by hand', extra: 'extra column' },
     kinds: { id: 'id', text: 'text', date: 'date', timestamp: 'date-time', number: 'number', boolean: 'yes/no' },
   },

@@ -14,7 +14,7 @@ export default {
   mapping: {
     missing: '还需映射必填列：{cols}', duplicated: '同一目标列被选了多次：{cols}', 
     source: '源列', sample: '示例值', target: '映射到', kind: '类型', confidence: '置信度', keepExtra: '（保留为附加属性）', ignore: '（不使用）',
-    apply: '应用并重新加载此文件', reset: '还原', applying: '正在重新加载…', hint: '修改后只重新加载这个文件；同样表头的文件以后会自动沿用这次修正。',
+    apply: '应用并重新加载此文件', reset: '还原', hint: '修改后只重新加载这个文件；同样表头的文件以后会自动沿用这次修正。',
     reason: { synonym: '表头同义词', content: '按内容', preset: '模板', user: '手工', extra: '附加列' },
     kinds: { id: 'ID', text: '文本', date: '日期', timestamp: '日期时间', number: '数值', boolean: '是/否' },
   },

@@ -66,18 +66,19 @@ const NEGATED_RETURN_PATTERN = '(未|无|不|非|没有|no |not |non )(退货|�
 
 /**
  * SQL: BOOLEAN is_return, never NULL. TRUE when the status reads as a return/cancellation
- * (RETURN_STATUS_PATTERN), or quantity < 0, or amount < 0 (a credit note), or, when
- * `orderIdExpr` is given, the order id is 'C' + digits while other ids in the same input are
- * plain digits (UCI Online Retail cancellations). That last test is a window aggregate, so the
- * expression belongs in a SELECT list (not WHERE). Arguments are VARCHAR expressions (quantity
- * and amount DOUBLE with `typedNumbers`), or null when the file lacks the column.
+ * (RETURN_STATUS_PATTERN), or quantity < 0, or amount < 0 (a credit note), or, when `orderId`
+ * is given, its id is 'C' + digits while other ids in the same input are plain digits (UCI
+ * Online Retail cancellations). Whether plain-digit ids exist is a fact about the whole input,
+ * read beforehand with digitOrderIdsSql: as a window inside this expression it made DuckDB hold
+ * every row in memory (2 GB at 10M orders). Arguments are VARCHAR expressions (quantity and
+ * amount DOUBLE with `typedNumbers`), or null when the file lacks the column.
  */
 export function returnFlagSql(
   statusExpr: string | null,
   quantityExpr: string | null,
   amountExpr: string | null,
-  orderIdExpr: string | null = null,
-  options: { typedNumbers?: boolean; digitOrderIdsExist?: boolean } = {},
+  orderId: { expr: string; digitIdsExist: boolean } | null = null,
+  options: { typedNumbers?: boolean } = {},
 ): string {
   // Already converted numbers are compared as they are: re-reading a DOUBLE as text costs ~1 µs a row.
   const number = (expr: string) => (options.typedNumbers ? expr : numberSql(expr));
@@ -88,27 +89,14 @@ export function returnFlagSql(
   }
   if (quantityExpr) parts.push(`(${number(quantityExpr)} < 0)`);
   if (amountExpr) parts.push(`(${number(amountExpr)} < 0)`);
-  if (orderIdExpr) {
-    // UCI Online Retail marks a cancellation by prefixing the invoice number with 'C'. Elsewhere
-    // a 'C' prefix can be the normal numbering, so it counts only when plain-digit invoice
-    // numbers exist in the same input (a window over the whole input: use in a SELECT list).
-    // Callers that know whether plain-digit ids exist (digitOrderIdsExist, see digitOrderIdsSql)
-    // pass it in: the window over the whole input holds every row in memory (2 GB at 10M orders).
-    const id = `CAST(${orderIdExpr} AS VARCHAR)`;
-    const digitIds = options.digitOrderIdsExist ?? null;
-    if (digitIds === false) {
-      // No plain-digit ids: a 'C' prefix is the normal numbering, never a cancellation.
-    } else if (digitIds === true) {
-      parts.push(`regexp_full_match(${id}, '\\s*[Cc][0-9]+\\s*')`);
-    } else {
-      parts.push(`(regexp_full_match(${id}, '\\s*[Cc][0-9]+\\s*') AND max(CASE WHEN regexp_full_match(${id}, '\\s*[0-9]+\\s*') THEN 1 ELSE 0 END) OVER () = 1)`);
-    }
-  }
+  // UCI Online Retail marks a cancellation by prefixing the invoice number with 'C'. Elsewhere a
+  // 'C' prefix can be the normal numbering, so it counts only next to plain-digit invoice numbers.
+  if (orderId?.digitIdsExist) parts.push(`regexp_full_match(CAST(${orderId.expr} AS VARCHAR), '\\s*[Cc][0-9]+\\s*')`);
   if (parts.length === 0) return 'FALSE';
   return `(${parts.map((p) => `coalesce(${p}, FALSE)`).join(' OR ')})`;
 }
 
-/** SQL: one row, `found`, TRUE when any `orderIdExpr` of `table` is plain digits (returnFlagSql's digitOrderIdsExist). */
+/** SQL: one BOOLEAN, TRUE when any `orderIdExpr` of `table` is plain digits (returnFlagSql's `digitIdsExist`). */
 export function digitOrderIdsSql(orderIdExpr: string, table: string): string {
   return `SELECT coalesce(bool_or(regexp_full_match(CAST(${orderIdExpr} AS VARCHAR), '\\s*[0-9]+\\s*')), FALSE) AS found FROM ${table}`;
 }
