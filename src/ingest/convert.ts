@@ -41,11 +41,18 @@ export interface ConversionResult {
   duplicateIds: number;
 }
 
+/** Runs the writes into the canonical tables (the app wraps them in one transaction). */
+export type CommitWrites = (write: () => Promise<ConversionResult>) => Promise<ConversionResult>;
+
 /**
  * Converts a staging table into rows of a canonical table with the given mapping: typed
  * values, derived flags, provenance. A row whose required value is missing or whose mapped
  * value cannot be read is rejected with its line and a reason; every other row loads.
  * The staging table is dropped once its rows are converted (callers must not read it after).
+ * The conversion itself runs before `commit`; only the writes into the canonical tables (newest
+ * wins, insert, attributes) run inside it, so a transaction around them stays short and reads
+ * only committed tables (DuckDB plans joins over tables created inside a transaction without
+ * their statistics: measured 0.5 s -> 47 s for one screen statement).
  */
 export async function convertStaging(
   qm: QueryManager,
@@ -54,6 +61,7 @@ export async function convertStaging(
   mapping: ColumnMapping[],
   profiles: ColumnProfile[],
   sourceId: string,
+  commit: CommitWrites = (write) => write(),
 ): Promise<ConversionResult> {
   const sourceIndex = new Map(staging.headers.map((h, i) => [h, i]));
   const byTarget = new Map<string, { col: string; profile: ColumnProfile }>();
@@ -135,6 +143,10 @@ export async function convertStaging(
       `SELECT count(*) FILTER (WHERE _reason IS NULL) AS good, count(*) FILTER (WHERE _reason IS NOT NULL) AS bad,
         ${key ? `count(*) FILTER (WHERE _reason IS NULL) - count(DISTINCT ${ident(key)}) FILTER (WHERE _reason IS NULL AND ${ident(key)} IS NOT NULL) - count(*) FILTER (WHERE _reason IS NULL AND ${ident(key)} IS NULL)` : '0'} AS dupes
        FROM ${conv}`, { cache: false }))[0];
+    const rejected = toRows<{ line: number; reason: string }>(
+      await qm.query(`SELECT _line AS line, _reason AS reason FROM ${conv} WHERE _reason IS NOT NULL ORDER BY _line LIMIT 100`, { cache: false }),
+    ).map((r) => ({ line: Number(r.line), reason: r.reason }));
+    return await commit(async () => {
     let replaced = 0;
     if (key) {
       const before = await countRows(qm, table);
@@ -153,12 +165,11 @@ export async function convertStaging(
         FROM ${conv} WHERE _reason IS NULL ${dedupe}`);
     }
     const loaded = table === 'customers' ? await countSource(qm, table, sourceId) : Number(counts.good);
-    const rejected = toRows<{ line: number; reason: string }>(
-      await qm.query(`SELECT _line AS line, _reason AS reason FROM ${conv} WHERE _reason IS NOT NULL ORDER BY _line LIMIT 100`, { cache: false }),
-    ).map((r) => ({ line: Number(r.line), reason: r.reason }));
     return { rowsLoaded: loaded, rowsRejected: Number(counts.bad), rejected, rowsReplaced: replaced, duplicateIds: Number(counts.dupes) };
+    });
   } finally {
-    await qm.exec(`DROP TABLE IF EXISTS ${conv}`);
+    // Best effort: after a failed write the original error is the one to report.
+    await qm.exec(`DROP TABLE IF EXISTS ${conv}`).catch(() => undefined);
   }
 }
 

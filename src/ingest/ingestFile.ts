@@ -7,7 +7,7 @@ import { readDelimited } from './readers/csvReader';
 import { readWorkbook } from './readers/workbookReader';
 import { readParquetFile } from './readers/parquetReader';
 import { readJson } from './readers/jsonReader';
-import { convertStaging } from './convert';
+import { convertStaging, type ConversionResult } from './convert';
 import { applyOverride } from './applyOverride';
 import { detectTable, type DetectionResult } from './detect/detectTable';
 import { profileColumn, type ColumnProfile } from './values/profile';
@@ -41,7 +41,8 @@ export async function ingestFile(qm: QueryManager, input: IngestInput, options: 
         const sourceId = s.sheet ? `${sourceKey}!${s.sheet}` : sourceKey;
         reports.push(await loadStaged(qm, input.name, s.sheet, format, s.staging, { sourceKey, sourceId }, options));
       } finally {
-        await dropStaging(qm, s.staging.table);
+        // Best effort: after a failed conversion the original error is the one to report.
+        await dropStaging(qm, s.staging.table).catch(() => undefined);
       }
     }
     options.onProgress?.({ file: input.name, phase: 'done', fraction: 1 });
@@ -126,12 +127,28 @@ async function loadStaged(
   options.onProgress?.({ file, phase: 'converting', fraction: 1 });
   await options.beforeWrite?.(detection.table);
   if (detection.table === 'customers') await options.beforeWrite?.(CUSTOMER_ATTRIBUTES_TABLE);
-  const result = await convertStaging(qm, staging, detection.table, detection.mapping, profiles, keys.sourceId);
-  report.rowsLoaded = result.rowsLoaded;
-  report.rowsRejected += result.rowsRejected;
-  report.rejected = [...report.rejected, ...result.rejected].sort((a, b) => a.line - b.line).slice(0, 100);
-  report.rowsReplaced = result.rowsReplaced;
-  report.duplicateIds = result.duplicateIds;
+  const finish = (result: ConversionResult): void => {
+    report.rowsLoaded = result.rowsLoaded;
+    report.rowsRejected += result.rowsRejected;
+    report.rejected = [...report.rejected, ...result.rejected].sort((a, b) => a.line - b.line).slice(0, 100);
+    report.rowsReplaced = result.rowsReplaced;
+    report.duplicateIds = result.duplicateIds;
+  };
+  const commit = options.commit;
+  await convertStaging(qm, staging, detection.table, detection.mapping, profiles, keys.sourceId, commit
+    ? async (write) => {
+      let result: ConversionResult | null = null;
+      await commit(async () => {
+        result = await write();
+        finish(result);
+      }, () => report);
+      return result!;
+    }
+    : async (write) => {
+      const result = await write();
+      finish(result);
+      return result;
+    });
   return report;
 }
 
