@@ -72,7 +72,7 @@ export async function readDelimited(
         for (const r of result.rejected) if (rejected.length < 100) rejected.push(r);
         linesBefore += countChar(text, '\n', 0, text.length) + (text.endsWith('\n') ? 0 : 1);
       }
-      options.onProgress?.({ file: input.name, phase: 'staging', fraction: end / input.size });
+      options.onProgress?.({ file: input.name, phase: 'staging', fraction: end / input.size, rows: rowsRead });
     }
   } catch (e) {
     await qm.exec(`DROP TABLE IF EXISTS ${table}`);
