@@ -19,7 +19,7 @@ import { tableExists, writeMetaSql, type MetaValue } from '../common/meta';
 import type { ChurnRule } from '../settings';
 import { computeChurn, type ChurnByPeriodResult } from '../churn/computeChurn';
 import { computeStructural, type StructuralResult } from '../structural/computeStructural';
-import { computeRisk, type RiskSummary } from '../risk/computeRisk';
+import { buildRiskTables, computeRisk, type RiskSummary, type RiskTables } from '../risk/computeRisk';
 import { computeClv, type ClvSummary } from '../clv/computeClv';
 import { CLV_TABLE } from '../clv/clvTable';
 import { computeTriggers } from '../triggers/computeTriggers';
@@ -75,6 +75,7 @@ export interface StepResults {
   meta: null;
   churn: Noted<Omit<ChurnByPeriodResult, 'notes'>>;
   structural: Noted<Omit<StructuralResult, 'notes'>>;
+  riskScores: RiskTables;
   risk: Noted<RiskSummary | null>;
   clv: Noted<{ clv: ClvSummary | null }>;
   triggers: Noted<TriggerCount[] | null>;
@@ -175,16 +176,17 @@ export const SCREEN_STEPS: readonly Step[] = [
   } },
   { id: 'churn', writes: ['cw_period_churners_<period>'], deps: ['spells', 'status', 'meta'], run: async ({ qm, s }) => noted(await computeChurn(qm, s)) },
   { id: 'structural', writes: [], deps: ['status', 'facts', 'rfm', 'valueTier', 'meta'], run: async ({ qm, s }) => noted(await computeStructural(qm, s)) },
-  { id: 'risk', writes: ['cw_risk_signals', 'cw_customer_risk'], deps: ['facts', 'status', 'meta'], run: async ({ qm, s }) => asNoted(await computeRisk(qm, s)) },
-  { id: 'clv', writes: ['cw_customer_clv', 'cw_clv_purchases'], deps: ['fits', 'facts', 'status', 'spells', 'risk', 'meta'], run: async ({ qm, s, get }) => {
+  { id: 'riskScores', writes: ['cw_risk_signals', 'cw_customer_risk'], deps: ['facts'], run: async ({ qm, s }) => buildRiskTables(qm, s) },
+  { id: 'risk', writes: [], deps: ['riskScores', 'facts', 'status', 'meta'], run: async ({ qm, s, get }) => asNoted(await computeRisk(qm, s, get('riskScores'))) },
+  { id: 'clv', writes: ['cw_customer_clv', 'cw_clv_purchases'], deps: ['fits', 'facts', 'status', 'spells', 'riskScores', 'risk', 'meta'], run: async ({ qm, s, get }) => {
     const risk = get('risk').value;
     const redCustomers = risk && risk.red !== null ? { subquery: redCustomerIdsSql() } : undefined;
     return noted(await computeClv(qm, s, { redCustomers }));
   } },
-  { id: 'triggers', writes: ['cw_triggers'], deps: ['risk', 'facts', 'status', 'meta'], run: async ({ qm, s }) => asNoted(await computeTriggers(qm, s)) },
+  { id: 'triggers', writes: ['cw_triggers'], deps: ['riskScores', 'facts', 'meta'], run: async ({ qm, s }) => asNoted(await computeTriggers(qm, s)) },
   { id: 'service', writes: [], deps: ['facts', 'status', 'meta'], run: async ({ qm, s }) => asNoted(await computeService(qm, s)) },
-  { id: 'interventions', writes: ['cw_intervention_customers'], deps: ['risk', 'facts', 'status', 'valueTier', 'meta'], run: async ({ qm, s }) => asNoted(await computeInterventions(qm, s)) },
-  { id: 'diagnosis', writes: [], deps: ['structural', 'risk', 'service', 'facts', 'status', 'valueTier', 'meta'], run: async ({ qm, s, get }) => {
+  { id: 'interventions', writes: ['cw_intervention_customers'], deps: ['riskScores', 'facts', 'status', 'valueTier', 'meta'], run: async ({ qm, s }) => asNoted(await computeInterventions(qm, s)) },
+  { id: 'diagnosis', writes: [], deps: ['structural', 'riskScores', 'risk', 'service', 'facts', 'status', 'valueTier', 'meta'], run: async ({ qm, s, get }) => {
     const structural = get('structural').value;
     return asNoted(await computeDiagnosis(qm, s, {
       structural: structural.structural,
@@ -194,7 +196,7 @@ export const SCREEN_STEPS: readonly Step[] = [
     }));
   } },
   { id: 'screen', writes: ['cw_screen_order_days', 'cw_screen_customer_dims', 'cw_screen_period_churners', 'cw_screen_customers'],
-    deps: ['status', 'facts', 'rfm', 'valueTier', 'risk', 'clv', 'churn', 'decide'], run: async ({ qm, s, get }) => {
+    deps: ['status', 'facts', 'rfm', 'valueTier', 'riskScores', 'clv', 'churn', 'decide'], run: async ({ qm, s, get }) => {
       const hasClv = await tableExists(qm, CLV_TABLE);
       await qm.exec(buildOrderDaysSql(s.asOf));
       await qm.exec(buildScreenDimsSql(s.asOf, s.period, get('decide').periodBasis));
