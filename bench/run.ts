@@ -1,10 +1,14 @@
 /**
- * `npm run bench [-- --sizes=S,M,L --drills=200 --engines=wasm,native1,nativeN --no-browser]`
+ * `npm run bench [-- --sizes=S,M,L --drills=200 --engines=wasm,native1,nativeN --no-browser
+ *   --open-runs=3 --before=../base]`
  * The scale ladder of issue 6, side by side with native DuckDB, in one run (a benchmark, not a
  * test): S/M/L demo companies exported to CSV and Parquet; the built app in headless Chromium
  * (ingest MB/s per format, drop-to-screen, drill p50/p95, memory at peak); the same ingest and
  * screen SQL on the DuckDB-WASM Node build and on native DuckDB with one thread and all threads,
- * with WASM/native ratios. Writes bench/RESULTS.md. Run `npm run build` first.
+ * with WASM/native ratios; the lean reference (bench/scale/leanReference) on the same files and
+ * engines; opening the demo (first visit, reopen, a settings change) `--open-runs` times, beside
+ * an earlier build of the app when `--before=DIR` names one (a checkout with its dist/ built).
+ * Writes bench/RESULTS.md. Run `npm run build` first.
  */
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
@@ -15,6 +19,9 @@ import { sizesFromArgs } from './scale/sizes';
 import { ensureScaleFiles } from './scale/writeScaleFiles';
 import { runEngineOnFiles, type EngineScaleRun } from './scale/engineRun';
 import { runInBrowser, type BrowserScaleRun } from './scale/browserRun';
+import { runLeanReference, type LeanRun } from './scale/leanReference';
+import { openScreenOnce, type OpenRun } from './lib/openScreen';
+import { serveBuild } from './lib/serveBuild';
 import { renderResults, type SizeResult } from './scale/renderResults';
 import type { EngineSpec } from './lib/runEngine';
 
@@ -31,9 +38,26 @@ const engines = flag('engines') ? ENGINES.filter((e) => flag('engines')!.split('
 const machine = `${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`;
 console.log(`${machine}, ${new Date().toISOString()}`);
 const results: SizeResult[] = [];
+const openBuilds: { label: string; runs: OpenRun[] }[] = [];
 const { server, origin } = argv.includes('--no-browser') ? { server: null, origin: '' } : await startServer();
 const browser = server ? await launchBrowser() : null;
+const render = () => renderResults(results, openBuilds, { machine, date: new Date().toISOString(), command: `npm run bench -- ${argv.join(' ')}`.trim() });
 try {
+  if (browser) {
+    // Opening the demo, alternating between the builds so both see the same machine noise.
+    const before = flag('before') ? await serveBuild('before', flag('before')!) : null;
+    const builds = [...(before ? [before] : []), { label: 'now', origin }];
+    for (const b of builds) openBuilds.push({ label: b.label, runs: [] });
+    for (let i = 0; i < Number(flag('open-runs') ?? 3); i++) {
+      for (const [k, b] of builds.entries()) {
+        const run = await openScreenOnce(browser, b.origin, true);
+        openBuilds[k].runs.push(run);
+        console.log(`  open ${b.label}: ${JSON.stringify(run)}`);
+      }
+    }
+    await before?.close();
+    writeFileSync('bench/RESULTS.md', render());
+  }
   for (const size of sizesFromArgs(argv)) {
     console.log(`\n== ${size.name}: ${size.customers.toLocaleString('en')} customers, ${size.ordersPerCustomer} orders each ==`);
     const t0 = Date.now();
@@ -53,8 +77,14 @@ try {
       engineRuns.push(run);
       console.log(`  ${spec.label}: ${JSON.stringify(run)}`);
     }
-    results.push({ size, files, browserRuns, engineRuns });
-    writeFileSync('bench/RESULTS.md', renderResults(results, { machine, date: new Date().toISOString(), command: `npm run bench -- ${argv.join(' ')}`.trim() }));
+    const leanRuns: LeanRun[] = [];
+    for (const spec of engines.filter((e) => e.label !== 'nativeN')) {
+      const run = await runLeanReference(spec.label, await spec.create(), files);
+      leanRuns.push(run);
+      console.log(`  lean ${spec.label}: ${JSON.stringify(run)}`);
+    }
+    results.push({ size, files, browserRuns, engineRuns, leanRuns });
+    writeFileSync('bench/RESULTS.md', render());
   }
 } finally {
   await browser?.close();

@@ -1,0 +1,64 @@
+import type { Browser, Page } from 'playwright-core';
+
+/** Seconds from navigation start: first KPI drawn, every overview panel drawn, engine idle with the screen built. */
+export interface OpenMarks { kpiMs: number; overviewMs: number; readyMs: number }
+
+/** One fresh profile's demo first visit, its reload, and (optionally) a settings change. */
+export interface OpenRun { first: OpenMarks; reopen: OpenMarks; settingsMs: number }
+
+/**
+ * Polls the page (every animation frame, inside the page: no round trips) from `t0` (the page's
+ * performance.now() origin, i.e. navigation start) until the KPI strip shows numbers, until
+ * every panel of the overview has left its loading state, and until the app reports idle.
+ */
+export function marks(page: Page): Promise<OpenMarks> {
+  return page.evaluate(async () => {
+    const out = { kpiMs: NaN, overviewMs: NaN, readyMs: NaN };
+    const deadline = performance.now() + 600_000;
+    for (;;) {
+      const now = performance.now();
+      const kpi = document.querySelector('[data-testid="kpi-customers"] [data-testid="kpi-value"]')?.textContent?.trim();
+      if (Number.isNaN(out.kpiMs) && kpi) out.kpiMs = now;
+      const panels = document.querySelectorAll('[data-testid="screen"] section.panel');
+      const loading = document.querySelectorAll('[data-testid="screen"] section.panel .panel-body > p.state:not(.missing):not(.error)');
+      if (Number.isNaN(out.overviewMs) && kpi && panels.length >= 6 && loading.length === 0) out.overviewMs = now;
+      const s = window.__churnwatch?.status();
+      if (Number.isNaN(out.readyMs) && s && s.idle && s.screenVersion > 0) out.readyMs = now;
+      if (!Number.isNaN(out.kpiMs) && !Number.isNaN(out.overviewMs) && !Number.isNaN(out.readyMs)) return out;
+      if (now > deadline) return out;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+  });
+}
+
+export async function settingsChange(page: Page): Promise<number> {
+  const before = await page.evaluate(() => window.__churnwatch!.status().screenVersion);
+  await page.getByTestId('open-analyst').click();
+  await page.getByTestId('analyst-tab-settings').click();
+  const input = page.getByTestId('setting-churnDays');
+  const t0 = Date.now();
+  await input.fill('60');
+  await input.press('Enter');
+  await input.blur();
+  await page.waitForFunction((v) => {
+    const s = window.__churnwatch!.status();
+    return s.idle && s.screenVersion > v;
+  }, before, { timeout: 600_000, polling: 10 });
+  return Date.now() - t0;
+}
+
+/** A fresh browser profile on `origin`: first visit, reload, and with `withSettings` a W2 change. */
+export async function openScreenOnce(browser: Browser, origin: string, withSettings: boolean): Promise<OpenRun> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(origin + '/');
+    const first = await marks(page);
+    await page.reload();
+    const reopen = await marks(page);
+    const settingsMs = withSettings ? await settingsChange(page) : NaN;
+    return { first, reopen, settingsMs };
+  } finally {
+    await context.close();
+  }
+}
