@@ -11,7 +11,9 @@ import { convertStaging } from './convert';
 import { applyOverride } from './applyOverride';
 import { detectTable, type DetectionResult } from './detect/detectTable';
 import { profileColumn, type ColumnProfile } from './values/profile';
+import { resolveDecimalComma } from './values/numberStyle';
 import { CUSTOMER_ATTRIBUTES_TABLE } from './schema';
+import { say } from './messages';
 import type { FileReport, IngestInput, IngestOptions, SourceFormat } from './types';
 
 /** Rows sampled to profile columns and detect the table. */
@@ -33,7 +35,13 @@ export async function ingestFile(qm: QueryManager, input: IngestInput, options: 
     const reports: FileReport[] = [];
     for (const s of staged) {
       if (!s.staging) {
-        reports.push(emptyReport(input.name, sourceKey, s.sheet, format, s.note ?? 'no rows'));
+        reports.push(emptyReport(input.name, sourceKey, s.sheet, format, s.note ?? say('noRows')));
+        continue;
+      }
+      if (s.staging.rowsRead === 0 && s.staging.rejectedCount === 0) {
+        await dropStaging(qm, s.staging.table);
+        const where = s.sheet ? `${input.name} [${s.sheet}]` : input.name;
+        reports.push(emptyReport(input.name, sourceKey, s.sheet, format, `${where}: ${say('headerOnly', { headers: s.staging.headers.slice(0, 8).join(', ') })}`));
         continue;
       }
       try {
@@ -118,6 +126,7 @@ async function loadStaged(
     duplicateIds: 0,
     preview,
     error: null,
+    notes: [...staging.notes],
   };
   if (!detection.table) {
     report.error = `${file}${sheet ? ` [${sheet}]` : ''}: could not tell which table this is (${detection.reason}); choose one in the mapping.`;
@@ -142,12 +151,14 @@ async function profileStaging(qm: QueryManager, staging: Staging): Promise<Colum
     `SELECT ${cols.join(', ')} FROM (SELECT * FROM ${staging.table} ORDER BY _line LIMIT ${PROFILE_SAMPLE_ROWS})`,
     { cache: false },
   );
-  return staging.headers.map((h, i) => {
+  const profiles = staging.headers.map((h, i) => {
     const vec = sample.getChild(cols[i]);
     const values: (string | null)[] = [];
     for (let r = 0; r < sample.numRows; r++) values.push((vec?.get(r) as string | null) ?? null);
     return profileColumn(h, values);
   });
+  const decimalComma = resolveDecimalComma(profiles.map((p) => p.decimalComma), staging.delimiter);
+  return profiles.map((p, i) => ({ ...p, decimalComma: decimalComma[i] }));
 }
 
 /** Characters of a cell the preview keeps: enough to recognise it, never megabytes. */
@@ -186,5 +197,6 @@ function emptyReport(file: string, sourceKey: string, sheet: string | null, form
     duplicateIds: 0,
     preview: [],
     error,
+    notes: [],
   };
 }

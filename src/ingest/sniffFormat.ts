@@ -1,3 +1,4 @@
+import { detectEncoding, looksBinary } from './encoding';
 import type { SourceFormat } from './types';
 
 /**
@@ -9,7 +10,9 @@ export function sniffFormat(head: Uint8Array, fileName: string): SourceFormat {
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31) return 'parquet';
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return 'xlsx';
   if (head.length >= 8 && head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return 'xls';
-  if (ext === 'xlsx' || ext === 'xlsm' || ext === 'xls') return ext === 'xls' ? 'xls' : 'xlsx';
+  // A workbook extension on plain text is a renamed CSV: the spreadsheet parser would read
+  // '00123' as the number 123. Only HTML/XML "Excel" files (which the parser reads) stay workbooks.
+  if ((ext === 'xlsx' || ext === 'xlsm' || ext === 'xls') && !isPlainText(head)) return ext === 'xls' ? 'xls' : 'xlsx';
   if (ext === 'parquet') return 'parquet';
   const firstChar = firstNonSpaceChar(head);
   if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
@@ -17,6 +20,12 @@ export function sniffFormat(head: Uint8Array, fileName: string): SourceFormat {
     return firstChar === '[' || (firstChar === '{' && !looksLikeNdjson(head)) ? 'json' : 'ndjson';
   }
   return 'csv';
+}
+
+/** Text that is neither binary nor markup (HTML tables and SpreadsheetML saved as .xls start with '<'). */
+function isPlainText(head: Uint8Array): boolean {
+  const { encoding } = detectEncoding(head);
+  return head.length > 0 && !looksBinary(head, encoding) && firstNonSpaceChar(head) !== '<';
 }
 
 function firstNonSpaceChar(head: Uint8Array): string {

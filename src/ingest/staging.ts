@@ -1,6 +1,7 @@
 import { Int32, RecordBatch, Schema, Field, Struct, Table, Utf8, makeData, tableToIPC } from 'apache-arrow';
 import { Utf8Writer } from '../engine/arrow/columns';
 import type { QueryManager } from '../engine/queryManager';
+import { say } from './messages';
 import { NotATableError, type RejectedRow } from './types';
 
 /**
@@ -17,6 +18,8 @@ export interface Staging {
   rejectedCount: number;
   encoding: string | null;
   delimiter: string | null;
+  /** What the reader left out or noticed on purpose (title lines, a total row, hidden sheets ...). */
+  notes: string[];
 }
 
 /**
@@ -28,7 +31,7 @@ export const MAX_COLUMNS = 1000;
 /** Refuses a file wider than MAX_COLUMNS with a message that says what to do. */
 export function assertColumnLimit(file: string, columns: number): void {
   if (columns > MAX_COLUMNS) {
-    throw new NotATableError(file, `it has ${columns.toLocaleString('en')} columns; at most ${MAX_COLUMNS.toLocaleString('en')} can be loaded. Export only the columns you need.`);
+    throw new NotATableError(file, say('tooManyColumns', { columns, max: MAX_COLUMNS }));
   }
 }
 

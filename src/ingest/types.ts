@@ -49,6 +49,8 @@ export interface FileReport {
   preview: (string | null)[][];
   /** Set when the file could not be read as a table at all. */
   error: string | null;
+  /** What the loader left out or noticed on purpose: title lines, a total row, hidden sheets, formulas without values. */
+  notes: string[];
 }
 
 export type SourceFormat = 'csv' | 'xlsx' | 'xls' | 'parquet' | 'json' | 'ndjson' | 'unknown';

@@ -30,3 +30,34 @@ export function megabyteCells(): Uint8Array {
   for (let r = 1; r <= 5; r++) rows.push(`MB${r},Customer ${r},${cell}`);
   return enc.encode(rows.join('\n') + '\n');
 }
+
+/** Where one stray quote goes in strayQuoteOrders: none, an inch mark inside a value, or a quote opening a value and never closed. */
+export type StrayQuote = 'none' | 'inch-mark' | 'unclosed';
+
+/** An orders CSV of about `bytes` bytes and what it truly holds. */
+export interface OrdersCsv {
+  bytes: Uint8Array;
+  /** Data lines (rows of the file, header excluded). */
+  rows: number;
+  /** The file line of the stray quote (null without one). */
+  strayLine: number | null;
+}
+
+/**
+ * Orders of about `bytes` bytes (order_id, customer_id, order_date, amount, product). With a stray
+ * quote on line 5 (near the top, the worst place for a reader that carries text while a quote is
+ * open): `27" Monitor` (an inch mark, which is text) or `"27 Monitor` (a quote that never closes).
+ */
+export function strayQuoteOrders(bytes: number, stray: StrayQuote): OrdersCsv {
+  const lines = ['order_id,customer_id,order_date,amount,product'];
+  let size = lines[0].length + 1;
+  let i = 0;
+  while (size < bytes) {
+    i++;
+    const product = i === 4 && stray === 'inch-mark' ? '27" Monitor' : i === 4 && stray === 'unclosed' ? '"27 Monitor' : `Item ${i % 977}`;
+    const line = `O${i},C${i % 20000},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},${(i % 500) + 0.5},${product}`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return { bytes: enc.encode(lines.join('\n') + '\n'), rows: i, strayLine: stray === 'none' ? null : 5 };
+}

@@ -69,7 +69,7 @@ export async function readJson(qm: QueryManager, input: IngestInput, ndjson: boo
   const rows = flat.map((r) => keys.map((k) => valueText(r[k])));
   const table = newStagingName();
   await qm.exclusive((c) => c.insertArrowIPC(table, rowsToStagingIPC(keys.length, rows, lines), true));
-  return { table, headers: cleanHeaders(keys), rowsRead: rows.length, rejected, rejectedCount, encoding, delimiter: null };
+  return { table, headers: cleanHeaders(keys), rowsRead: rows.length, rejected, rejectedCount, encoding, delimiter: null, notes: [] };
 }
 
 function findRecordArray(v: unknown): unknown[] | null {

@@ -44,7 +44,7 @@ export async function readParquetFile(qm: QueryManager, input: IngestInput): Pro
     const select = cols.map((c, i) => `CAST(${ident(c)} AS VARCHAR) AS ${stagingColumn(i)}`).join(', ');
     await qm.exec(`CREATE TABLE ${table} AS SELECT ${select}, row_number() OVER () AS _line FROM ${raw}`);
     const n = toRows<{ n: number }>(await qm.query(`SELECT count(*) AS n FROM ${table}`, { cache: false }))[0].n;
-    return { table, headers: cleanHeaders(cols), rowsRead: Number(n), rejected: [], rejectedCount: 0, encoding: null, delimiter: null };
+    return { table, headers: cleanHeaders(cols), rowsRead: Number(n), rejected: [], rejectedCount: 0, encoding: null, delimiter: null, notes: [] };
   } finally {
     await qm.exec(`DROP TABLE IF EXISTS ${raw}`);
   }

@@ -53,7 +53,7 @@ async function stageSheet(qm: QueryManager, sheet: string, ws: WorkSheet | undef
   return {
     sheet,
     note: null,
-    staging: { table, headers, rowsRead: rows.length, rejected: [], rejectedCount: 0, encoding: null, delimiter: null },
+    staging: { table, headers, rowsRead: rows.length, rejected: [], rejectedCount: 0, encoding: null, delimiter: null, notes: [] },
   };
 }
 
