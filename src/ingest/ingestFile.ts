@@ -75,7 +75,7 @@ async function stage(
       return [{ sheet: null, staging: await readParquetFile(qm, input), note: null }];
     case 'json':
     case 'ndjson':
-      return [{ sheet: null, staging: await readJson(qm, input, format === 'ndjson'), note: null }];
+      return readJson(qm, input, format === 'ndjson');
     default:
       return [{ sheet: null, staging: await readDelimited(qm, input, options), note: null }];
   }
@@ -92,7 +92,8 @@ async function loadStaged(
 ): Promise<FileReport> {
   options.onProgress?.({ file, phase: 'detecting', fraction: 1 });
   const profiles = await profileStaging(qm, staging);
-  const userOverride = options.overrides?.[sheet ?? ''];
+  // Own keys only: a sheet called 'constructor' must not find Object.prototype's.
+  const userOverride = options.overrides && Object.hasOwn(options.overrides, sheet ?? '') ? options.overrides[sheet ?? ''] : undefined;
   const remembered = userOverride ? undefined : options.rememberedOverride?.(staging.headers);
   const override = userOverride ?? remembered ?? null;
   const detection: DetectionResult = applyOverride(

@@ -1,4 +1,5 @@
 import { detectEncoding, looksBinary } from './encoding';
+import { looksLineDelimited } from './readers/jsonText';
 import type { SourceFormat } from './types';
 
 /**
@@ -38,15 +39,7 @@ function firstNonSpaceChar(head: Uint8Array): string {
   return '';
 }
 
-/** NDJSON: the first line closes its object and a second line opens another. */
+/** NDJSON: most of the first lines are one object each (a broken first line does not change that). */
 function looksLikeNdjson(head: Uint8Array): boolean {
-  const text = new TextDecoder().decode(head.subarray(0, 65536));
-  const lines = text.split(/\r?\n/).filter((l) => l.trim());
-  if (lines.length < 2) return false;
-  try {
-    JSON.parse(lines[0]);
-    return lines[1].trim().startsWith('{');
-  } catch {
-    return false;
-  }
+  return looksLineDelimited(new TextDecoder().decode(head.subarray(0, 65536)));
 }

@@ -22,6 +22,14 @@ export interface Staging {
   notes: string[];
 }
 
+/** One table of a file, staged: a workbook sheet, a list in a JSON document, or the whole file (sheet null). */
+export interface StagedSheet {
+  sheet: string | null;
+  staging: Staging | null;
+  /** Why the table was skipped (an empty sheet) when staging is null. */
+  note: string | null;
+}
+
 /**
  * Most columns a file may have. A 10,000-column file exhausts the engine's 4 GB (every column
  * gets buffers per 2,048-row vector); no CRM export needs more than a few hundred.

@@ -1,15 +1,7 @@
 import { read, utils, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import type { QueryManager } from '../../engine/queryManager';
-import { assertColumnLimit, cleanHeaders, newStagingName, rowsToStagingIPC, type Staging } from '../staging';
+import { assertColumnLimit, cleanHeaders, newStagingName, rowsToStagingIPC, type StagedSheet } from '../staging';
 import { NotATableError, type IngestInput } from '../types';
-
-/** One sheet of a workbook, staged. */
-export interface StagedSheet {
-  sheet: string;
-  staging: Staging | null;
-  /** Why the sheet was skipped (empty) when staging is null. */
-  note: string | null;
-}
 
 /**
  * Reads every sheet of an XLSX/XLS workbook (SheetJS) into its own staging table. Dates
