@@ -7,6 +7,7 @@
 export const INGEST_MESSAGES = {
   // Whole-file refusals (NotATableError prefixes them with "<file>: ").
   emptyFile: 'the file is empty.',
+  fileUnreadable: 'the file cannot be opened (it does not exist, or it cannot be read).',
   binaryFile: 'this is not a text table (it looks like a binary file).',
   noRows: 'the file has no rows.',
   headerOnly: 'it has columns ({headers}) but no data rows.',
@@ -16,7 +17,7 @@ export const INGEST_MESSAGES = {
   workbookTooLarge: 'the workbook is {size} MB; the browser can read workbooks up to about {max} MB. Save the sheets as CSV, which loads in pieces.',
   sheetDeclaresTooManyRows: 'sheet "{sheet}" declares {declared} rows; the browser can hold about {max} rows of a workbook sheet. Save the sheet as CSV, which loads in pieces, or split it.',
   sheetTooManyRows: 'sheet "{sheet}" has more than {max} rows; the browser can hold about {max} rows of a workbook sheet. Save the sheet as CSV, which loads in pieces, or split it.',
-  sheetTooLarge: 'sheet "{sheet}" unpacks to more than {max} MB of XML from {packed} MB; the browser can hold about {max} MB per sheet. Save the sheet as CSV, which loads in pieces, or split it.',
+  sheetTooLarge: 'the workbook unpacks to more than {max} MB of sheet XML (reading "{sheet}"); the browser can hold about {max} MB, about {rows} rows of 8 columns. Save the sheets as CSV, which loads in pieces, or split the workbook.',
   workbookPassword: 'the workbook is password-protected; save it without a password and try again.',
   workbookDamaged: 'the workbook is damaged or truncated; open it in Excel and save it again, or export it again.',
   workbookUnreadable: 'the workbook cannot be read; open it in Excel and save it as .xlsx or .csv.',
@@ -31,6 +32,7 @@ export const INGEST_MESSAGES = {
   jsonInvalid: 'this is not valid JSON; fix the file or export it again.',
   jsonNoList: 'the JSON holds no list of records.',
   jsonNoRecords: 'the JSON holds no records.',
+  unknownTable: 'could not tell which table this is ({reason}); choose one in the mapping.',
   outOfMemory: 'the engine ran out of memory loading this file (the browser gives it about {max} MB in all); nothing of this file was kept. Remove other files from the workspace, or split this file.',
   unexpectedError: 'an unexpected error stopped the load and nothing of this file was kept; try again, or save the file as CSV.',
 
@@ -51,6 +53,7 @@ export const INGEST_MESSAGES = {
   outOfRange: '{column} "{value}" is out of range (more than 10^15)',
 
   // Notes: what the loader did on its own that the user should know.
+  lineAboveTable: 'line {line} above the table was skipped (a title or notes, not data)',
   linesAboveTable: 'lines {from} to {to} above the table were skipped (a title or notes, not data)',
   totalRowSkipped: 'line {line} is a total row ("{label}") and was left out, so sums are not counted twice',
   hiddenSheetSkipped: 'hidden sheet "{sheet}" was skipped',

@@ -5,8 +5,8 @@ import { ingestFile } from '../ingest/ingestFile';
 import { blobInput, type FileReport, type MappingOverride } from '../ingest/types';
 import { UndoPoint } from '../ingest/undoPoint';
 import { removeSourceRows } from '../ingest/storedTables';
-import { CUSTOMER_ATTRIBUTES_TABLE } from '../ingest/schema';
-import { summarizeChanges, type TableChange } from '../ingest/changeSummary';
+import { CUSTOMER_ATTRIBUTES_TABLE, type CanonicalTable } from '../ingest/schema';
+import { summarizeChanges, summarizeDuplicates, type TableChange } from '../ingest/changeSummary';
 import { useDatasetStore } from './dataset';
 import { useMappingMemory } from './mappingMemory';
 
@@ -28,6 +28,8 @@ export interface AppendSummary {
   /** The loads of this append (their reports and raw files leave with an undo). */
   sourceKeys: string[];
   changes: TableChange[];
+  /** Of the updated rows per table, those identical to rows already loaded. */
+  duplicates?: Partial<Record<CanonicalTable, number>>;
   undone: boolean;
 }
 
@@ -103,6 +105,7 @@ export const useLoadsStore = defineStore('loads', () => {
         files: batch.map((b) => b.file.name),
         sourceKeys: [...new Set(reports.map((r) => r.sourceKey))],
         changes: summarizeChanges(reports),
+        duplicates: summarizeDuplicates(reports),
         undone: false,
       };
       await dataset.save();
