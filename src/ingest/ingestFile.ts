@@ -63,7 +63,7 @@ async function stage(
   switch (format) {
     case 'xlsx':
     case 'xls':
-      return readWorkbook(qm, input);
+      return readWorkbook(qm, input, options);
     case 'parquet':
       return [{ sheet: null, staging: await readParquetFile(qm, input), note: null }];
     case 'json':
