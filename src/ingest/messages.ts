@@ -23,7 +23,6 @@ export const INGEST_MESSAGES = {
   workbookUnreadable: 'the workbook cannot be read; open it in Excel and save it as .xlsx or .csv.',
   notAWorkbook: 'this zip archive is not a workbook (it holds no spreadsheet); export the data as .xlsx or .csv.',
   workbookNoSheets: 'the workbook has no sheets.',
-  allSheetsHidden: 'every sheet of the workbook is hidden; unhide the sheet to load in Excel and save it again.',
   sheetEmpty: 'the sheet is empty',
   parquetUnreadable: 'this Parquet file cannot be read (it is damaged or uses an encoding the browser reader lacks); write it again or export CSV.',
   parquetNoRows: 'the Parquet file has no rows.',

@@ -1,3 +1,4 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 /**
  * The big files of the hostile corpus, made at test time (tests/fixtures/hostile has the small
  * ones): a 100 MB row, 10,000 columns, and a column of 1 MB cells.
@@ -60,4 +61,32 @@ export function strayQuoteOrders(bytes: number, stray: StrayQuote): OrdersCsv {
     size += line.length + 1;
   }
   return { bytes: enc.encode(lines.join('\n') + '\n'), rows: i, strayLine: stray === 'none' ? null : 5 };
+}
+
+/**
+ * Writes an orders CSV of about `bytes` bytes to `path` (8 MB at a time, never whole in memory)
+ * and returns its data lines. Lines look like a CRM order export (about 75 bytes each).
+ */
+export function writeOrdersCsv(path: string, bytes: number): number {
+  const fd = openSync(path, 'w');
+  try {
+    let written = 0;
+    let i = 0;
+    const header = enc.encode('order_id,customer_id,order_date,amount,quantity,status,product\n');
+    writeSync(fd, header);
+    written += header.length;
+    while (written < bytes) {
+      const lines: string[] = [];
+      for (let k = 0; k < 100_000; k++) {
+        i++;
+        lines.push(`SO-${1_000_000 + i},CUST-${100_000 + (i % 250_000)},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},${(i % 5000) / 10 + 1},${(i % 9) + 1},paid,Product ${i % 997}`);
+      }
+      const chunk = enc.encode(lines.join('\n') + '\n');
+      writeSync(fd, chunk);
+      written += chunk.length;
+    }
+    return i;
+  } finally {
+    closeSync(fd);
+  }
 }
