@@ -9,6 +9,7 @@ import { readDelimited } from './readers/csvReader';
 import { readJson } from './readers/jsonReader';
 import { readParquetFile } from './readers/parquetReader';
 import { readWorkbook } from './readers/workbookReader';
+import { assertSizeLimits } from './sizeLimits';
 import { sniffFormat } from './sniffFormat';
 import { dropStaging, type StagedSheet } from './staging';
 import { NotATableError, type FileReport, type IngestInput, type IngestOptions, type SourceFormat } from './types';
@@ -25,6 +26,7 @@ export async function ingestFile(qm: QueryManager, input: IngestInput, options: 
   const base: ReportBase = { file: input.name, sourceKey: options.sourceKey ?? input.name, format, contentHash: options.contentHash ?? '' };
   try {
     options.onProgress?.({ file: input.name, phase: 'reading', fraction: 0 });
+    if (!options.ignoreSizeLimits) assertSizeLimits(input.name, input.size, format);
     base.contentHash ||= await contentHash(input);
     const staged = await stage(qm, input, format, options);
     const reports: FileReport[] = [];

@@ -3,7 +3,7 @@ import { say } from './messages';
 import { NotATableError } from './types';
 
 /** Engine and runtime wordings of running out of memory (DuckDB, V8 strings and buffers, Node's heap). */
-const OUT_OF_MEMORY = /out of memory|failed to allocate|could not allocate|allocation failed|invalid string length|invalid array length|heap out of memory/i;
+const OUT_OF_MEMORY = /out of memory|failed to allocate|could not allocate|allocation failed|invalid string length|invalid array length|string longer than|heap out of memory/i;
 
 /**
  * The message for an error that stopped a file's load: the loader's own (NotATableError) as is;

@@ -13,7 +13,7 @@ export const INGEST_MESSAGES = {
   headerOnly: 'it has columns ({headers}) but no data rows.',
   tooManyColumns: 'it has {columns} columns; at most {max} can be loaded. Export only the columns you need.',
   csvTooLarge: 'the file is {size} MB; the browser can hold about {max} MB of delimited text in one file (about {rows} order lines). Split it into smaller files or export only the period you need.',
-  jsonTooLarge: 'the file is {size} MB; JSON is read whole, and the browser can hold about {max} MB of it. Export NDJSON or CSV, or split the file.',
+  jsonTooLarge: 'the file is {size} MB; JSON is read whole, and the browser can hold about {max} MB of it. Export CSV, or split the file.',
   workbookTooLarge: 'the workbook is {size} MB; the browser can read workbooks up to about {max} MB. Save the sheets as CSV, which loads in pieces.',
   sheetDeclaresTooManyRows: 'sheet "{sheet}" declares {declared} rows; the browser can hold about {max} rows of a workbook sheet. Save the sheet as CSV, which loads in pieces, or split it.',
   sheetTooManyRows: 'sheet "{sheet}" has more than {max} rows; the browser can hold about {max} rows of a workbook sheet. Save the sheet as CSV, which loads in pieces, or split it.',

@@ -86,6 +86,8 @@ export interface IngestOptions {
   rememberedOverride?: (headers: string[]) => MappingOverride | undefined;
   /** Called before the load first writes into a table (the undo point copies it). */
   beforeWrite?: (table: string) => Promise<void>;
+  /** Skip the up-front size refusal (bench/ingest-limits.ts measures what fits this way). */
+  ignoreSizeLimits?: boolean;
   /** Load the hidden sheets of a workbook too (skipped by default: they are often stale copies). */
   includeHiddenSheets?: boolean;
   /** Told the raw error behind an "unexpected error" report (the CLI prints it for whoever debugs). */

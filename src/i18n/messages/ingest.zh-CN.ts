@@ -12,7 +12,7 @@ const zh: Record<IngestMessageKey, string> = {
   headerOnly: '只有表头（{headers}），没有数据行。',
   tooManyColumns: '共有 {columns} 列，最多只能加载 {max} 列。请只导出需要的列。',
   csvTooLarge: '文件有 {size} MB；浏览器单个文件约能容纳 {max} MB 的分隔文本（约 {rows} 行订单）。请拆分成较小的文件，或只导出需要的时间段。',
-  jsonTooLarge: '文件有 {size} MB；JSON 需整体读取，浏览器约能容纳 {max} MB。请导出为 NDJSON 或 CSV，或拆分文件。',
+  jsonTooLarge: '文件有 {size} MB；JSON 需整体读取，浏览器约能容纳 {max} MB。请导出为 CSV，或拆分文件。',
   workbookTooLarge: '工作簿有 {size} MB；浏览器最多约能读取 {max} MB 的工作簿。请将工作表另存为 CSV（可分块加载）。',
   sheetDeclaresTooManyRows: '工作表“{sheet}”声明有 {declared} 行；浏览器每个工作表约能容纳 {max} 行。请将该工作表另存为 CSV（可分块加载），或拆分后再加载。',
   sheetTooManyRows: '工作表“{sheet}”超过 {max} 行；浏览器每个工作表约能容纳 {max} 行。请将该工作表另存为 CSV（可分块加载），或拆分后再加载。',

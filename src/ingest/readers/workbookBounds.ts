@@ -1,4 +1,4 @@
-import { MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_XML_MB } from '../limits';
+import { MAX_SHEET_ROWS, MAX_WORKBOOK_XML_MB } from '../limits';
 import { say } from '../messages';
 import { NotATableError } from '../types';
 import { entryStream, zipEntries, type ZipEntry } from './zipEntries';
@@ -15,17 +15,14 @@ interface EntryMeasure {
 }
 
 /**
- * Refuses a workbook the browser cannot hold before the spreadsheet parser inflates it: the file
- * over MAX_WORKBOOK_BYTES, a sheet with more than MAX_SHEET_ROWS real <row> elements, or more
- * than MAX_WORKBOOK_XML_MB of XML in all. Every entry is inflated as a stream and counted, never
- * held, so a 741 KB zip bomb that unpacks to 312 MB and 12 million rows costs a moment, not the
- * run. Also refuses a zip that holds no workbook. A zip this cannot read is left to the parser
- * (which calls it damaged).
+ * Refuses a workbook the browser cannot hold before the spreadsheet parser inflates it (its file
+ * size was checked before it was read): a sheet with more than MAX_SHEET_ROWS real <row>
+ * elements, or more than MAX_WORKBOOK_XML_MB of XML in all. Every entry is inflated as a stream
+ * and counted, never held, so a 758 KB zip bomb that unpacks to 312 MB and 12 million rows costs
+ * a moment, not the run. Also refuses a zip that holds no workbook. A zip this cannot read is left
+ * to the parser (which calls it damaged).
  */
 export async function assertWorkbookBounds(file: string, bytes: Uint8Array): Promise<void> {
-  if (bytes.length > MAX_WORKBOOK_BYTES) {
-    throw new NotATableError(file, say('workbookTooLarge', { size: Math.ceil(bytes.length / MB), max: MAX_WORKBOOK_BYTES / MB }));
-  }
   const entries = zipEntries(bytes);
   if (!entries) return;
   if (!entries.some((e) => /^xl\/workbook\.(xml|bin)$/.test(e.name))) throw new NotATableError(file, say('notAWorkbook'));
