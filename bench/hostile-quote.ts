@@ -7,7 +7,7 @@
  * closed. Prints rows loaded, rejected lines, seconds and the ratio to the clean file (target:
  * under 1.5). Figures, not a test.
  */
-import { createNodeEngine } from '../src/engine/nodeHost';
+import { createNodeEngine } from '../src/workspace/nodeHost';
 import { ingestFile } from '../src/ingest/ingestFile';
 import { bytesInput } from '../src/ingest/types';
 import { strayQuoteOrders, type StrayQuote } from '../tests/helpers/hostileBig';

@@ -12,7 +12,7 @@ import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileInput } from '../src/cli/fileInput';
-import { createNodeEngine } from '../src/engine/nodeHost';
+import { createNodeEngine } from '../src/workspace/nodeHost';
 import { ingestFile } from '../src/ingest/ingestFile';
 import { xlsx } from '../tests/fixtures/hostile/xlsxWriter';
 

@@ -37,6 +37,8 @@ export function timedConnector(inner: Connector): TimedConnector {
     insertArrowIPC: (table, ipc, create) => time(() => inner.insertArrowIPC(table, ipc, create)),
     registerFile: (name, bytes) => time(() => inner.registerFile(name, bytes)),
     dropFile: (name) => inner.dropFile(name),
+    connect: () => inner.connect(),
+    flush: () => inner.flush(),
     cancel: () => inner.cancel(),
     close: () => inner.close(),
     engineMs: () => ms,

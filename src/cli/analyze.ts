@@ -1,4 +1,4 @@
-import { createNodeEngine } from '../engine/nodeHost';
+import { createNodeEngine } from '../workspace/nodeHost';
 import type { FileReport } from '../ingest/types';
 import { parseArgs, UsageError, USAGE } from './args';
 import { loadFile } from './loadFile';

@@ -1,37 +1,59 @@
-import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
-import type { QueryManager } from '../engine/queryManager';
-import type { CustomerFilter } from '../analytics/screen/types';
-import type { ScreenContext } from '../analytics/screen/prepareScreen';
+import { computed, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
+import { panelIdOf, type PanelLoader } from '../analytics/screen/panels';
 import { useDatasetStore } from '../stores/dataset';
 import { useScreenStore } from '../stores/screen';
 import { useDrillStore } from '../stores/drill';
-import { useUiStore, type Lang } from '../stores/ui';
+import { useUiStore } from '../stores/ui';
 import { panelLoadsInFlight } from './panelActivity';
 
-/** A panel's data loader: the prepared context, the drill filter, the language. */
-export type PanelLoader<T> = (qm: QueryManager, ctx: ScreenContext, filter: CustomerFilter, lang: Lang) => Promise<T | null>;
+export type { PanelLoader } from '../analytics/screen/panels';
 
 /**
- * Binds a panel to its loader: re-runs when the analytics are rebuilt, the drill filter
- * changes or the language changes; a result that arrives after a newer request is dropped.
- * `data` null with `loaded` true means the data cannot support the panel.
+ * Binds a panel to its loader. Undrilled, a screen panel shows the result the workspace published
+ * for it (stored with the workspace, so it draws before the engine has started, and replaced
+ * panel by panel as a rebuild computes them). Drilled, it runs its loader for the filter, again
+ * whenever the analytics are rebuilt, the filter changes or the language changes; a result that
+ * arrives after a newer request is dropped. `data` null with `loaded` true means the data cannot
+ * support the panel; `updating` says a rebuild is recomputing the result shown.
  */
-export function usePanelData<T>(loader: PanelLoader<T>): { data: ShallowRef<T | null>; loaded: Ref<boolean>; error: Ref<string | null> } {
+export function usePanelData<T>(loader: PanelLoader<T>): { data: ShallowRef<T | null>; loaded: Ref<boolean>; error: Ref<string | null>; updating: Ref<boolean> } {
   const dataset = useDatasetStore();
   const screen = useScreenStore();
   const drill = useDrillStore();
   const ui = useUiStore();
+  const id = panelIdOf(loader);
   const data = shallowRef<T | null>(null);
   const loaded = ref(false);
   const error = ref<string | null>(null);
+  /** The published result for the current language, when this is a screen panel and one exists. */
+  const published = computed(() => {
+    if (!id) return undefined;
+    const results = screen.panels[ui.lang];
+    return results && id in results ? (results[id] as T | null) : undefined;
+  });
+  const updating = computed(() => (id ? screen.updating.includes(id) || screen.revalidating : false));
   let seq = 0;
   watch(
-    () => [screen.version, drill.filter, ui.lang] as const,
+    () => [screen.version, drill.filter, ui.lang, published.value, dataset.engine, dataset.phase] as const,
     async () => {
+      const mine = ++seq;
+      if (drill.filter.length === 0 && published.value !== undefined) {
+        data.value = published.value;
+        error.value = null;
+        loaded.value = true;
+        return;
+      }
       const qm = dataset.engine;
       const ctx = screen.ctx;
-      if (!qm || !ctx) return;
-      const mine = ++seq;
+      if (!qm || !ctx || dataset.phase !== 'ready') {
+        // A drill before the engine is up waits for it (the watch runs again once it is): the
+        // panel shows its loading state, never the undrilled figures under a drill's breadcrumb.
+        if (drill.filter.length > 0) {
+          data.value = null;
+          loaded.value = false;
+        }
+        return;
+      }
       panelLoadsInFlight.value++;
       try {
         const result = await loader(qm, ctx, drill.filter, ui.lang);
@@ -48,5 +70,5 @@ export function usePanelData<T>(loader: PanelLoader<T>): { data: ShallowRef<T | 
     },
     { immediate: true, deep: true },
   );
-  return { data, loaded, error };
+  return { data, loaded, error, updating };
 }

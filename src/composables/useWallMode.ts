@@ -1,12 +1,11 @@
 import type { StatementTiming } from '../engine/statementLog';
 import type { Ref } from 'vue';
-import { parseUrlState } from './urlState';
+import { parseUrlState } from '../stores/urlState';
 import { useCarousel } from './useCarousel';
 import { useInterval } from './useInterval';
 import { useDrillStore } from '../stores/drill';
 import { useScreenStore } from '../stores/screen';
 import { useDataUrlStore } from '../stores/dataUrl';
-import { simulateEngineCrash } from '../engine/browserEngine';
 import { scalar } from '../engine/rows';
 import { useDatasetStore } from '../stores/dataset';
 import { useLoadsStore } from '../stores/loads';
@@ -18,6 +17,8 @@ export interface WallTestHooks {
   refresh(): Promise<void>;
   /** Stops the database worker as a crash would (the recovery e2e test). */
   crashEngine(): Promise<void>;
+  /** Kills the worker inside the next save, before its commit or before it is made durable (the kill-during-save e2e). */
+  killDuringNextSave(point: 'commit' | 'persist'): void;
   /** Whether anything is still loading, computing or drawing (polled by benchmarks: no query). */
   status(): WallStatus;
   /** Bytes DuckDB holds (duckdb_memory()). */
@@ -66,7 +67,7 @@ export function useWallMode(allPages: string[]): { active: boolean; paused: Ref<
     const qm = dataset.engine;
     return qm ? Number(scalar(await qm.query('SELECT sum(memory_usage_bytes)::DOUBLE FROM duckdb_memory()', { cache: false }))) : null;
   }
-  const statements = () => dataset.engine?.statements.list() ?? [];
-  window.__churnwatch = { next: carousel.next, refresh, crashEngine: simulateEngineCrash, status, engineBytes, statements };
+  const statements = () => dataset.workspace.statements();
+  window.__churnwatch = { next: carousel.next, refresh, crashEngine: async () => dataset.workspace.kill(), killDuringNextSave: (p) => dataset.workspace.killDuringNextSave(p), status, engineBytes, statements };
   return { active: pages.length > 0, paused: carousel.paused, index: carousel.index };
 }

@@ -18,9 +18,16 @@ export interface Connector {
   dropFile(name: string): Promise<void>;
   /** Cancels the statement in flight, if any; it then rejects. */
   cancel(): Promise<void>;
+  /**
+   * Another connection to the same database, with transactions of its own: while one connection
+   * holds an open transaction, the others see only what was committed.
+   */
+  connect(): Promise<Connector>;
+  /** Writes the database's files through to storage (a no-op where there is nothing to flush). */
+  flush(): Promise<void>;
   /** Frees the engine. */
   close(): Promise<void>;
-  /** Which DuckDB-WASM bundle runs (mvp, eh, coi, node). */
+  /** Which engine runs: the DuckDB-WASM bundle (mvp, eh), node (its Node build) or native. */
   readonly bundle: string;
 }
 

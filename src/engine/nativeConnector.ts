@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Table } from 'apache-arrow';
 import { OFFLINE_SETTINGS_SQL, type Connector } from './connector';
 import { ipcToParquet } from './native/ipcToParquet';
@@ -27,7 +27,10 @@ export async function createNativeConnector(options: NativeConnectorOptions = {}
   if (options.threads !== undefined) await conn.run(`SET threads = ${Math.max(1, Math.floor(options.threads))}`);
   await conn.run(`SET temp_directory = ${lit(files.spill)}`);
   await conn.run(`SET file_search_path = ${lit(files.registered)}`);
+  return connectionOf(instance, conn, files, true);
+}
 
+function connectionOf(instance: DuckDBInstance, conn: DuckDBConnection, files: NativeFiles, primary: boolean): Connector {
   return {
     bundle: 'native',
     async query(sql: string): Promise<Table> {
@@ -61,8 +64,17 @@ export async function createNativeConnector(options: NativeConnectorOptions = {}
     async cancel(): Promise<void> {
       conn.interrupt();
     },
+    async connect(): Promise<Connector> {
+      const other = await instance.connect();
+      for (const sql of OFFLINE_SETTINGS_SQL) await other.run(sql);
+      return connectionOf(instance, other, files, false);
+    },
+    async flush(): Promise<void> {
+      // In memory: nothing to write through.
+    },
     async close(): Promise<void> {
       conn.closeSync();
+      if (!primary) return;
       instance.closeSync();
       await files.dispose();
     },

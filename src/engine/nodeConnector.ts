@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { tableFromIPC, type Table } from 'apache-arrow';
+import { Table, tableFromIPC } from 'apache-arrow';
 import { OFFLINE_SETTINGS_SQL, type Connector } from './connector';
 
 /**
@@ -18,13 +18,29 @@ export async function createNodeConnector(): Promise<Connector> {
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();
   db.open({ query: { castBigIntToDouble: false } });
+  return connectionOf(db);
+}
+
+const cjsArrow = createRequire(import.meta.url)('apache-arrow') as typeof import('apache-arrow');
+
+/**
+ * The Node build is CommonJS and returns tables of apache-arrow's CommonJS module, a different
+ * module instance from the ES module the rest of the code imports: `instanceof` fails and
+ * tableToIPC writes an empty stream for them. Results cross over once, as IPC.
+ */
+function asEsmTable(result: unknown): Table {
+  return result instanceof Table ? result : tableFromIPC(cjsArrow.tableToIPC(result as Table, 'stream'));
+}
+
+type BlockingDb = Awaited<ReturnType<typeof duckdb.createDuckDB>>;
+
+function connectionOf(db: BlockingDb): Connector {
   const conn = db.connect();
   for (const sql of OFFLINE_SETTINGS_SQL) conn.query(sql);
-
   return {
     bundle: 'node',
     async query(sql: string): Promise<Table> {
-      return conn.query(sql) as unknown as Table;
+      return asEsmTable(conn.query(sql));
     },
     async exec(sql: string): Promise<void> {
       conn.query(sql);
@@ -40,6 +56,10 @@ export async function createNodeConnector(): Promise<Connector> {
     },
     async cancel(): Promise<void> {
       // The blocking build runs each statement to completion; nothing is ever in flight.
+    },
+    connect: async () => connectionOf(db),
+    async flush(): Promise<void> {
+      // In memory: nothing to write through.
     },
     async close(): Promise<void> {
       conn.close();

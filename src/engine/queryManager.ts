@@ -30,6 +30,11 @@ export class QueryManager {
   private readonly maxCacheEntries: number;
   /** Times of the last statements and exclusive tasks, for profiling. */
   readonly statements = new StatementLog();
+  /**
+   * The schema this connection's unqualified names resolve to (set by whoever runs `USE`): SQL
+   * that must name a table past a CTE shadowing it qualifies it with this.
+   */
+  schema = 'main';
 
   constructor(readonly connector: Connector, options: { maxCacheEntries?: number } = {}) {
     this.maxCacheEntries = options.maxCacheEntries ?? 500;

@@ -43,11 +43,18 @@ export interface ConversionResult {
   duplicateIds: number;
 }
 
+/** Runs the writes into the canonical tables (the app wraps them in one transaction). */
+export type CommitWrites = (write: () => Promise<ConversionResult>) => Promise<ConversionResult>;
+
 /**
  * Converts a staging table into rows of a canonical table with the given mapping: typed
  * values, derived flags, provenance. A row whose required value is missing or whose mapped
  * value cannot be read is rejected with its line and a reason; every other row loads.
  * The staging table is dropped once its rows are converted (callers must not read it after).
+ * The conversion itself runs before `commit`; only the writes into the canonical tables (newest
+ * wins, insert, attributes) run inside it, so a transaction around them stays short and reads
+ * only committed tables (DuckDB plans joins over tables created inside a transaction without
+ * their statistics: measured 0.5 s -> 47 s for one screen statement).
  */
 export async function convertStaging(
   qm: QueryManager,
@@ -56,6 +63,7 @@ export async function convertStaging(
   mapping: ColumnMapping[],
   profiles: ColumnProfile[],
   sourceId: string,
+  commit: CommitWrites = (write) => write(),
 ): Promise<ConversionResult> {
   const sourceIndex = new Map(staging.headers.map((h, i) => [h, i]));
   const byTarget = new Map<string, { col: string; profile: ColumnProfile }>();
@@ -135,30 +143,34 @@ export async function convertStaging(
         ${key ? `count(*) FILTER (WHERE _reason IS NULL) - count(DISTINCT ${ident(key)}) FILTER (WHERE _reason IS NULL AND ${ident(key)} IS NOT NULL) - count(*) FILTER (WHERE _reason IS NULL AND ${ident(key)} IS NULL)` : '0'} AS dupes,
         ${key ? `count(*) FILTER (WHERE _reason IS NULL AND ${ident(key)} IS NULL)` : 'count(*)'} AS without_id
        FROM ${conv}`, { cache: false }))[0];
-    const written = await qm.exclusive((c) => writeRows(c, {
-      table, conv, cols, sourceId,
-      newRows: `SELECT ${cols}, _line FROM ${conv} WHERE _reason IS NULL ${lastPerId}`,
-      anyWithoutId: Number(counts.without_id) > 0,
-      extras: extras.map(({ h, i }) => {
-        const x = ident('x' + i);
-        const numeric = profiles[i].inferred === 'number' ? toSqlValue(x, 'number', profiles[i]) : 'NULL';
-        return `INSERT INTO ${CUSTOMER_ATTRIBUTES_TABLE} SELECT customer_id, ${lit(h)}, nullif(trim(${x}), ''), ${numeric}, ${lit(sourceId)}
-          FROM ${conv} WHERE _reason IS NULL ${lastPerId}`;
-      }),
-    }));
     const rejected = toRows<{ line: number; reason: string }>(
       await qm.query(`SELECT _line AS line, _reason AS reason FROM ${conv} WHERE _reason IS NOT NULL ORDER BY _line LIMIT 100`, { cache: false }),
     ).map((r) => ({ line: Number(r.line), reason: r.reason }));
-    return {
-      rowsLoaded: written.inserted,
-      rowsRejected: Number(counts.bad),
-      rejected,
-      rowsReplaced: written.replaced,
-      rowsDuplicate: written.duplicates,
-      duplicateIds: Number(counts.dupes),
-    };
+    const extraInserts = extras.map(({ h, i }) => {
+      const x = ident('x' + i);
+      const numeric = profiles[i].inferred === 'number' ? toSqlValue(x, 'number', profiles[i]) : 'NULL';
+      return `INSERT INTO ${CUSTOMER_ATTRIBUTES_TABLE} SELECT customer_id, ${lit(h)}, nullif(trim(${x}), ''), ${numeric}, ${lit(sourceId)}
+        FROM ${conv} WHERE _reason IS NULL ${lastPerId}`;
+    });
+    return await commit(async () => {
+      const written = await qm.exclusive((c) => writeRows(c, {
+        table, conv, cols, sourceId,
+        newRows: `SELECT ${cols}, _line FROM ${conv} WHERE _reason IS NULL ${lastPerId}`,
+        anyWithoutId: Number(counts.without_id) > 0,
+        extras: extraInserts,
+      }));
+      return {
+        rowsLoaded: written.inserted,
+        rowsRejected: Number(counts.bad),
+        rejected,
+        rowsReplaced: written.replaced,
+        rowsDuplicate: written.duplicates,
+        duplicateIds: Number(counts.dupes),
+      };
+    });
   } finally {
-    await qm.exec(`DROP TABLE IF EXISTS ${conv}`);
+    // Best effort: after a failed write the original error is the one to report.
+    await qm.exec(`DROP TABLE IF EXISTS ${conv}`).catch(() => undefined);
   }
 }
 
@@ -173,7 +185,8 @@ interface Written {
 
 /**
  * Replaces the rows the new rows repeat (rowIdentity.ts) and inserts the new rows (plus customer
- * attributes), in one transaction: if anything fails, the rows already loaded are as they were.
+ * attributes). Runs inside the caller's transaction (convertStaging's `commit`), so a failure
+ * leaves the rows already loaded as they were.
  */
 async function writeRows(
   c: Connector,
@@ -183,26 +196,22 @@ async function writeRows(
   const replacedTable = `${w.conv}_replaced`;
   let replaced = 0;
   let duplicates = 0;
-  await c.exec('BEGIN TRANSACTION');
-  try {
-    if ((await count(`SELECT count(*) AS n FROM ${w.table}`)) > 0) {
-      const replacedRows = replacedRowsSql(w.table, w.newRows, w.anyWithoutId);
-      await c.exec(`CREATE TEMP TABLE ${replacedTable} AS SELECT ${rowHashSql(w.table)} AS h FROM ${w.table} WHERE ${replacedRows}`);
+  if ((await count(`SELECT count(*) AS n FROM ${w.table}`)) > 0) {
+    const replacedRows = replacedRowsSql(w.table, w.newRows, w.anyWithoutId);
+    await c.exec(`CREATE TEMP TABLE ${replacedTable} AS SELECT ${rowHashSql(w.table)} AS h FROM ${w.table} WHERE ${replacedRows}`);
+    try {
       replaced = await count(`SELECT count(*) AS n FROM ${replacedTable}`);
       if (replaced > 0) {
         duplicates = await count(`SELECT count(*) AS n FROM (${w.newRows}) WHERE ${rowHashSql(w.table)} IN (SELECT h FROM ${replacedTable})`);
         await c.exec(`DELETE FROM ${w.table} WHERE ${replacedRows}`);
         if (w.table === 'customers') await c.exec(`DELETE FROM ${CUSTOMER_ATTRIBUTES_TABLE} WHERE customer_id IN (SELECT customer_id FROM (${w.newRows}))`);
       }
-      await c.exec(`DROP TABLE ${replacedTable}`);
+    } finally {
+      await c.exec(`DROP TABLE IF EXISTS ${replacedTable}`);
     }
-    const result = await c.query(`INSERT INTO ${w.table} (${w.cols}, _source, _line) SELECT ${w.cols}, ${lit(w.sourceId)}, _line FROM (${w.newRows})`);
-    const inserted = Number(result.getChildAt(0)?.get(0) ?? 0);
-    for (const sql of w.extras) await c.exec(sql);
-    await c.exec('COMMIT');
-    return { inserted, replaced, duplicates };
-  } catch (e) {
-    await c.exec('ROLLBACK').catch(() => undefined);
-    throw e;
   }
+  const result = await c.query(`INSERT INTO ${w.table} (${w.cols}, _source, _line) SELECT ${w.cols}, ${lit(w.sourceId)}, _line FROM (${w.newRows})`);
+  const inserted = Number(result.getChildAt(0)?.get(0) ?? 0);
+  for (const sql of w.extras) await c.exec(sql);
+  return { inserted, replaced, duplicates };
 }

@@ -44,7 +44,8 @@ export async function ingestFile(qm: QueryManager, input: IngestInput, options: 
         if (options.signal?.aborted) throw new QueryCancelledError();
         reports.push(await loadStaged(qm, base, s.sheet, s.staging, options));
       } finally {
-        await dropStaging(qm, s.staging.table);
+        // Best effort: after a failed conversion the original error is the one to report.
+        await dropStaging(qm, s.staging.table).catch(() => undefined);
       }
     }
     options.onProgress?.({ file: input.name, phase: 'done', fraction: 1 });

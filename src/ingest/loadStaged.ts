@@ -1,10 +1,11 @@
 import type { QueryManager } from '../engine/queryManager';
 import { toRows } from '../engine/rows';
 import { applyOverride } from './applyOverride';
-import { convertStaging } from './convert';
+import { convertStaging, type CommitWrites, type ConversionResult } from './convert';
 import { detectTable, type DetectionResult } from './detect/detectTable';
 import { sourceIdOf, type ReportBase } from './fileReport';
 import { say } from './messages';
+import { inOwnTransaction } from './ownTransaction';
 import { CUSTOMER_ATTRIBUTES_TABLE } from './schema';
 import { stagingColumn, type Staging } from './staging';
 import type { FileReport, IngestOptions } from './types';
@@ -63,13 +64,26 @@ export async function loadStaged(qm: QueryManager, base: ReportBase, sheet: stri
   options.onProgress?.({ file, phase: 'converting', fraction: 1 });
   await options.beforeWrite?.(detection.table);
   if (detection.table === 'customers') await options.beforeWrite?.(CUSTOMER_ATTRIBUTES_TABLE);
-  const result = await convertStaging(qm, staging, detection.table, detection.mapping, profiles, sourceId);
-  report.rowsLoaded = result.rowsLoaded;
-  report.rowsRejected += result.rowsRejected;
-  report.rejected = [...report.rejected, ...result.rejected].sort((a, b) => a.line - b.line).slice(0, 100);
-  report.rowsReplaced = result.rowsReplaced;
-  report.rowsDuplicate = result.rowsDuplicate;
-  report.duplicateIds = result.duplicateIds;
+  const finish = (result: ConversionResult): ConversionResult => {
+    report.rowsLoaded = result.rowsLoaded;
+    report.rowsRejected += result.rowsRejected;
+    report.rejected = [...report.rejected, ...result.rejected].sort((a, b) => a.line - b.line).slice(0, 100);
+    report.rowsReplaced = result.rowsReplaced;
+    report.rowsDuplicate = result.rowsDuplicate;
+    report.duplicateIds = result.duplicateIds;
+    return result;
+  };
+  const appCommit = options.commit;
+  const commit: CommitWrites = appCommit
+    ? async (write) => {
+      let result: ConversionResult | null = null;
+      await appCommit(async () => {
+        result = finish(await write());
+      }, () => report);
+      return result!;
+    }
+    : (write) => inOwnTransaction(qm, async () => finish(await write()));
+  await convertStaging(qm, staging, detection.table, detection.mapping, profiles, sourceId, commit);
   return report;
 }
 

@@ -92,6 +92,12 @@ export interface IngestOptions {
   includeHiddenSheets?: boolean;
   /** Told the raw error behind an "unexpected error" report (the CLI prints it for whoever debugs). */
   onInternalError?: (e: unknown) => void;
+  /**
+   * Wraps the writes of each loaded sheet into the canonical tables; `report` gives the sheet's
+   * finished report once they ran. The app runs them as one transaction that also records the
+   * report, so a sheet's rows and its line in the files list commit together.
+   */
+  commit?: (write: () => Promise<void>, report: () => FileReport) => Promise<void>;
 }
 
 /** Raised for a file that is not a table at all; the message names the file. */

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CustomerFilter, DrillStep } from '../analytics/screen/types';
-import { buildSearch, parseUrlState, type ScreenView } from '../composables/urlState';
+import { buildSearch, parseUrlState, type ScreenView } from './urlState';
 
 interface DrillState {
   view: ScreenView;

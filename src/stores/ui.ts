@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
-import { parseUrlState } from '../composables/urlState';
+import { parseUrlState } from './urlState';
 
 export type Theme = 'dark' | 'light';
 export type Lang = 'zh-CN' | 'en';

@@ -13,6 +13,8 @@ async function openScreen(browser: Browser, origin: string, width: number, heigh
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${origin}/${query}`);
   await page.getByTestId('kpi-customers').waitFor({ timeout: 120_000 });
+  // The stored screen draws before the engine is up; drills and the checks below need it up.
+  await page.waitForFunction(() => window.__churnwatch?.status().idle && window.__churnwatch.status().screenVersion > 0, undefined, { timeout: 180_000, polling: 100 });
   return { page, requests, errors };
 }
 
@@ -64,7 +66,7 @@ describe('the big screen in headless Chromium', () => {
     // KPI: red-tier customers -> every panel filtered to the red tier, breadcrumb shows the step.
     await page.getByTestId('kpi-red-customers').click();
     await expect.poll(() => breadcrumb(page)).toMatch(/风险: 高风险/);
-    await expect.poll(() => page.getByTestId('kpi-customers').getByTestId('kpi-value').innerText()).not.toBe(customersBefore);
+    await expect.poll(() => page.getByTestId('kpi-customers').getByTestId('kpi-value').innerText(), { timeout: 30_000 }).not.toBe(customersBefore);
     expect(page.url()).toContain('drill=risk_tier%3Ared');
 
     // Segment: click the biggest RFM tile (the centre of the treemap) -> a second step.
@@ -93,7 +95,7 @@ describe('the big screen in headless Chromium', () => {
     // Esc pops one level at a time: 360 -> list -> screen (2 steps) -> 1 step -> top.
     for (let i = 0; i < 4; i++) await page.keyboard.press('Escape');
     await expect.poll(() => breadcrumb(page)).not.toMatch(/RFM|风险:/);
-    await expect.poll(() => page.getByTestId('kpi-customers').getByTestId('kpi-value').innerText()).toBe(customersBefore);
+    await expect.poll(() => page.getByTestId('kpi-customers').getByTestId('kpi-value').innerText(), { timeout: 30_000 }).toBe(customersBefore);
 
     // A bookmarked drill URL reopens the same state.
     const again = await openScreen(browser, origin, 1920, 1080, listUrl.slice(origin.length + 1));

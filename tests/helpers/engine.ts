@@ -1,4 +1,4 @@
-import { createNodeEngine } from '../../src/engine/nodeHost';
+import { createNodeEngine } from '../../src/workspace/nodeHost';
 import type { QueryManager } from '../../src/engine/queryManager';
 import { toRows, type Plain } from '../../src/engine/rows';
 

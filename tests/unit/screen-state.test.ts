@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { effectScope } from 'vue';
-import { buildSearch, decodeFilter, encodeFilter, parseUrlState } from '../../src/composables/urlState';
+import { buildSearch, decodeFilter, encodeFilter, parseUrlState } from '../../src/stores/urlState';
 import { useDrillStore } from '../../src/stores/drill';
 import { lampLevel } from '../../src/composables/lampLevel';
 import { useCarousel, INTERACTION_PAUSE_MS } from '../../src/composables/useCarousel';

@@ -1,4 +1,4 @@
-import type { ChurnPeriodRow } from './computeChurn';
+import type { ChurnPeriodRow } from './periodRow';
 import { ratio, revenueRates, type MrrMovements } from './rates';
 
 /** A row of logoChurnSql. */

@@ -27,9 +27,13 @@ export async function readMeta(qm: QueryManager): Promise<Record<string, MetaVal
   return out;
 }
 
-/** Whether a table exists in the main schema. */
+/** SQL condition: the catalog row belongs to the connection's current schema (a workspace is a schema). */
+export const IN_CURRENT_SCHEMA = 'database_name = current_database() AND schema_name = current_schema()';
+
+/** Whether a table or view exists in the current schema. */
 export async function tableExists(qm: QueryManager, name: string): Promise<boolean> {
   const rows = toRows<{ n: number }>(await qm.query(
-    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = ${lit(name)}`, { cache: false }));
-  return (rows[0]?.n ?? 0) > 0;
+    `SELECT (SELECT count(*) FROM duckdb_tables() WHERE ${IN_CURRENT_SCHEMA} AND table_name = ${lit(name)})
+      + (SELECT count(*) FROM duckdb_views() WHERE ${IN_CURRENT_SCHEMA} AND view_name = ${lit(name)}) AS n`, { cache: false }));
+  return Number(rows[0]?.n ?? 0) > 0;
 }

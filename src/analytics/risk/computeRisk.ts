@@ -9,7 +9,8 @@ import { numericAttributes, signalModelInputs, snapshotModelInputs, type ModelIn
 import { buildCustomerRiskSql } from './scoreSql';
 import { CUSTOMER_RISK_TABLE, SIGNALS, type SignalKey } from './signals';
 import { buildRiskSignalsSql } from './signalsSql';
-import { ensureFacts, tableColumns, tableExists } from './tables';
+import { ensureFacts, tableColumns } from './tables';
+import { tableExists } from '../common/meta';
 
 /** The risk object of the analyze contract, plus what the diagnosis and the screen need. */
 export interface RiskSummary {

@@ -1,22 +1,13 @@
 import type { QueryManager } from '../../engine/queryManager';
 import { lit } from '../../engine/sql';
-import { scalar } from '../../engine/rows';
 import { allCanonicalDDL, CANONICAL_TABLES, CUSTOMER_ATTRIBUTES_TABLE } from '../../ingest/schema';
 import { buildCustomerFacts, FACTS_TABLE } from '../facts/customerFacts';
-
-/** True when a table (or view) of that name exists in the main schema. */
-export async function tableExists(qm: QueryManager, name: string): Promise<boolean> {
-  const t = await qm.query(
-    `SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ${lit(name)}`,
-    { cache: false },
-  );
-  return Number(scalar(t)) > 0;
-}
+import { tableExists } from '../common/meta';
 
 /** The column names of a table, empty when it does not exist. */
 export async function tableColumns(qm: QueryManager, name: string): Promise<string[]> {
   const t = await qm.query(
-    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ${lit(name)} ORDER BY ordinal_position`,
+    `SELECT column_name FROM information_schema.columns WHERE table_catalog = current_database() AND table_schema = current_schema() AND table_name = ${lit(name)} ORDER BY ordinal_position`,
     { cache: false },
   );
   const col = t.getChild('column_name');

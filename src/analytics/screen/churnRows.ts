@@ -19,14 +19,14 @@ export async function churnRowsFor(qm: QueryManager, ctx: ScreenContext, filter:
   const all = ctx.families.churn.churnByPeriod;
   if (all === null || filter === null) return all;
   const { asOf, period } = ctx.settings;
-  const logo = toRows<LogoRow>(await qm.query(scopedSql(logoChurnSql(period, asOf), filter, [SPELLS_TABLE])));
+  const logo = toRows<LogoRow>(await qm.query(scopedSql(logoChurnSql(period, asOf), filter, [SPELLS_TABLE], qm.schema)));
   const hasValue = all.some((r) => r.valueLost !== null);
   const value = hasValue
-    ? new Map(toRows<ValueRow>(await qm.query(scopedSql(valueChurnSql(period, asOf), filter, [SPELLS_TABLE, ['orders', SCREEN_ORDER_DAYS_TABLE]])))
+    ? new Map(toRows<ValueRow>(await qm.query(scopedSql(valueChurnSql(period, asOf), filter, [SPELLS_TABLE, ['orders', SCREEN_ORDER_DAYS_TABLE]], qm.schema)))
       .map((r) => [r.ps, r]))
     : null;
   const revenue = ctx.periodBasis === 'subscriptions'
-    ? new Map(toRows<RevenueRow>(await qm.query(scopedSql(revenueChurnSql(period, asOf), filter, [SPELLS_TABLE, 'subscriptions'])))
+    ? new Map(toRows<RevenueRow>(await qm.query(scopedSql(revenueChurnSql(period, asOf), filter, [SPELLS_TABLE, 'subscriptions'], qm.schema)))
       .map((r) => [r.ps, r]))
     : null;
   return assembleChurnRows(logo, value, revenue);

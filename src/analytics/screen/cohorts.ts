@@ -36,7 +36,7 @@ export async function loadCohorts(qm: QueryManager, ctx: ScreenContext, filter: 
   const basis = ctx.periodBasis;
   if (basis === null) return null;
   const shadows: Shadow[] = [FACTS_TABLE, basis === 'orders' ? ['orders', SCREEN_ORDER_DAYS_TABLE] : 'subscriptions'];
-  const sql = scopedSql(cohortCellsSql(basis, ctx.settings.period, ctx.asOf), recentCohortsSql(ctx, customerFilterSql(filter)), shadows);
+  const sql = scopedSql(cohortCellsSql(basis, ctx.settings.period, ctx.asOf), recentCohortsSql(ctx, customerFilterSql(filter)), shadows, qm.schema);
   const rows = assembleCohorts(toRows<CohortCell>(await qm.query(sql)));
   return rows.slice(-COHORT_PERIODS).map((r) => ({ cohort: r.cohort, size: r.size, retention: r.retention, unbounded: r.unbounded }));
 }

@@ -15,7 +15,7 @@ import { scopedSql } from './scoped';
  */
 export async function loadRfm(qm: QueryManager, ctx: ScreenContext, filter: CustomerFilter, _lang: ScreenLang): Promise<RfmCell[] | null> {
   if (!ctx.presence.rfm) return null;
-  const sql = scopedSql(rfmSegmentSummarySql(), customerFilterSql(filter), [RFM_TABLE]);
+  const sql = scopedSql(rfmSegmentSummarySql(), customerFilterSql(filter), [RFM_TABLE], qm.schema);
   const bySegment = new Map(toRows<RfmCell>(await qm.query(sql)).map((r) => [r.segment, r]));
   return [...RFM_SEGMENTS.map((s) => s.segment), RFM_OTHERS].map((segment) => bySegment.get(segment) ?? { segment, customers: 0, value: 0 });
 }

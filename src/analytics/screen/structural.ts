@@ -27,10 +27,10 @@ export function calloutText(c: StructuralCallout, overall: StructuralOverall): {
 }
 
 async function filteredStructural(qm: QueryManager, ctx: ScreenContext, filter: string): Promise<{ rows: StructuralRow[]; overall: StructuralOverall | null }> {
-  const [counts] = toRows<SegmentCounts>(await qm.query(scopedSql(structuralOverallSql(), filter, [STATUS_TABLE])));
+  const [counts] = toRows<SegmentCounts>(await qm.query(scopedSql(structuralOverallSql(), filter, [STATUS_TABLE], qm.schema)));
   if (!counts || counts.customers === 0) return { rows: [], overall: null };
   const overall = overallOf(counts);
-  const raw = toRows<SegmentCounts & { dimension: string; value: string }>(await qm.query(scopedSql(structuralSql(ctx.asOf), filter, [STATUS_TABLE])));
+  const raw = toRows<SegmentCounts & { dimension: string; value: string }>(await qm.query(scopedSql(structuralSql(ctx.asOf), filter, [STATUS_TABLE], qm.schema)));
   return { rows: raw.map((r) => structuralRow(r.dimension, r.value, r, overall, counts.value_churned)), overall };
 }
 

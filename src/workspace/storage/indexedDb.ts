@@ -1,4 +1,6 @@
-import type { TableSnapshot } from './snapshot';
+import type { TableSnapshot } from './tableSnapshot';
+import type { KeyValueStore, SourceStore } from './keyValue';
+import type { WorkspaceInfo } from './types';
 
 /** What a saved workspace holds: metadata (files, mappings, settings) and its tables. */
 export interface SavedWorkspace<Meta = unknown> {
@@ -6,15 +8,6 @@ export interface SavedWorkspace<Meta = unknown> {
   savedAt: string;
   meta: Meta;
   tables: TableSnapshot;
-}
-
-/** The catalog line of a saved workspace (read without loading its tables). */
-export interface WorkspaceInfo {
-  name: string;
-  savedAt: string;
-  /** Bytes of its stored tables. */
-  bytes: number;
-  files: number;
 }
 
 const DB_NAME = 'churnwatch';
@@ -29,10 +22,11 @@ const sourceKeyOf = (workspace: string, sourceKey: string) => `${workspace}\u000
 const workspaceRange = (workspace: string) => IDBKeyRange.bound(`${workspace}\u0000`, `${workspace}\u0000\uffff`);
 
 /**
- * Named workspaces in IndexedDB (the browser's own storage: nothing leaves the machine).
- * Tables are stored as Arrow IPC bytes, so a reload restores exactly what was loaded.
+ * The browser's IndexedDB database of the app (nothing leaves the machine): small values (current
+ * workspace, settings, remembered mappings, stored screens), the raw files of each workspace's
+ * loads, and, where OPFS is missing, whole workspaces as Arrow IPC snapshots.
  */
-export class WorkspaceStore {
+export class WorkspaceStore implements KeyValueStore, SourceStore {
   private db: Promise<IDBDatabase> | null = null;
 
   constructor(private readonly idb: IDBFactory = globalThis.indexedDB) {}
@@ -79,6 +73,11 @@ export class WorkspaceStore {
     await this.tx(SOURCES, 'readwrite', (s) => s.delete(sourceKeyOf(workspace, sourceKey)));
   }
 
+  /** Forgets every raw file of one workspace. */
+  async deleteWorkspaceSources(workspace: string): Promise<void> {
+    await this.tx(SOURCES, 'readwrite', (s) => s.delete(workspaceRange(workspace)));
+  }
+
   /** Copies every raw file of one workspace to another (save as). */
   async copySources(from: string, to: string): Promise<void> {
     const keys = (await this.tx(SOURCES, 'readonly', (s) => s.getAllKeys(workspaceRange(from)))) as string[];
@@ -96,6 +95,11 @@ export class WorkspaceStore {
   /** Stores a small value. */
   async setValue(key: string, value: unknown): Promise<void> {
     await this.tx(KV, 'readwrite', (s) => s.put(value, key));
+  }
+
+  /** Forgets a small value. */
+  async deleteValue(key: string): Promise<void> {
+    await this.tx(KV, 'readwrite', (s) => s.delete(key));
   }
 
   /** Removes every workspace, raw file and value: "delete all data". */

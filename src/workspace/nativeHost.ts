@@ -1,6 +1,6 @@
-import { allCanonicalDDL } from '../../ingest/schema';
-import { createNativeConnector, type NativeConnectorOptions } from '../nativeConnector';
-import { QueryManager } from '../queryManager';
+import { allCanonicalDDL } from '../ingest/schema';
+import { createNativeConnector, type NativeConnectorOptions } from '../engine/nativeConnector';
+import { QueryManager } from '../engine/queryManager';
 
 /**
  * The native host for benchmarks and tests: native DuckDB with the canonical tables created,

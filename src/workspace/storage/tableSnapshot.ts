@@ -1,6 +1,6 @@
 import { tableToIPC } from 'apache-arrow';
-import type { QueryManager } from './queryManager';
-import { ident } from './sql';
+import type { QueryManager } from '../../engine/queryManager';
+import { ident } from '../../engine/sql';
 
 /** Every loaded table of a workspace as Arrow IPC bytes, by table name. */
 export type TableSnapshot = Record<string, Uint8Array>;
