@@ -1,7 +1,13 @@
 import type { QueryManager } from '../engine/queryManager';
 import type { AnalyticsSettings } from './settings';
-import { prepareAnalytics } from './prepare';
-import { runFamilies } from './screen/pipeline';
+import { preparedFrom } from './prepare';
+import { runGraph } from './graph/runGraph';
+import { SCREEN_STEPS, type StepResults } from './graph/steps';
+import { computeCustomers } from './status/computeCustomers';
+import { computeCohorts } from './cohorts/computeCohorts';
+import { computeRfm } from './rfm/computeRfm';
+import { computeModels } from './models/computeModels';
+import { computeChurnReasons } from './service/computeService';
 
 /** Every metrics.md section, keyed as in cli-contract.md, plus the notes of what could not be computed. */
 export interface WorkspaceReport {
@@ -10,33 +16,51 @@ export interface WorkspaceReport {
   notes: string[];
 }
 
+/** A family's result split from its notes. */
+function split<T extends { notes: string[] }>(part: T): { value: Omit<T, 'notes'>; notes: string[] } {
+  const { notes, ...value } = part;
+  return { value, notes };
+}
+
 /**
- * Runs the whole analytics layer once, in dependency order: prepare (facts, status, RFM,
- * models) -> risk tiers -> the families that read them (CLV at-risk value, triggers,
- * diagnosis). The CLI prints it; the screen runs the same pipeline (prepareScreen) and reads
- * the tables panel by panel.
+ * Runs the whole analytics layer once: the screen's build graph without its screen tables
+ * (prepare steps, then churn, structural, risk tiers, CLV with the red customers, triggers,
+ * service, interventions, diagnosis), then the families only the report prints (customers,
+ * cohorts, RFM segments, models, churn reasons). The CLI prints it; notes keep the order of the
+ * report's sections.
  */
 export async function analyzeWorkspace(qm: QueryManager, settings: AnalyticsSettings, options: { today?: string } = {}): Promise<WorkspaceReport> {
-  const prepared = await prepareAnalytics(qm, settings, { today: options.today });
-  const { results: r, notes } = await runFamilies(qm, prepared.settings, 'report');
+  const { results } = await runGraph(qm, settings, SCREEN_STEPS.map((s) => s.id).filter((id) => id !== 'screen'), { today: options.today });
+  const r = results as StepResults;
+  const prepared = preparedFrom(r, settings);
+  const s = prepared.settings;
+  const customers = split(await computeCustomers(qm, s));
+  const cohorts = split(await computeCohorts(qm, s));
+  const rfm = split(await computeRfm(qm, s));
+  const models = split(await computeModels(qm, s));
+  const churnReasons = await computeChurnReasons(qm, s);
+  const notes = [
+    ...customers.notes, ...r.churn.notes, ...r.structural.notes, ...cohorts.notes, ...rfm.notes, ...models.notes, ...r.risk.notes,
+    ...r.clv.notes, ...r.triggers.notes, ...r.service.notes, ...churnReasons.notes, ...r.interventions.notes, ...r.diagnosis.notes,
+  ];
   return {
     asOf: prepared.asOf,
     sections: {
       churnRule: prepared.churnRule,
       churnRuleReason: prepared.ruleReason,
-      ...r.customers,
-      ...r.churn,
-      ...r.structural,
-      ...r.cohorts,
-      ...r.rfm,
-      risk: r.risk,
-      triggers: r.triggers,
-      ...r.models,
-      ...r.clv,
-      service: r.service,
-      churnReasons: r.churnReasons,
-      interventions: r.interventions,
-      diagnosis: r.diagnosis,
+      ...customers.value,
+      ...r.churn.value,
+      ...r.structural.value,
+      ...cohorts.value,
+      ...rfm.value,
+      risk: r.risk.value,
+      triggers: r.triggers.value,
+      ...models.value,
+      ...r.clv.value,
+      service: r.service.value,
+      churnReasons: churnReasons.value,
+      interventions: r.interventions.value,
+      diagnosis: r.diagnosis.value,
     },
     notes: [...prepared.notes, ...notes],
   };

@@ -64,6 +64,8 @@ export interface IngestProgress {
   phase: 'reading' | 'staging' | 'detecting' | 'converting' | 'done';
   /** 0..1 of the bytes read. */
   fraction: number;
+  /** Rows read so far, where the reader counts them as it goes. */
+  rows?: number;
 }
 
 /** User decisions that replace what detection guessed. */

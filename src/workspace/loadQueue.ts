@@ -7,6 +7,7 @@ import { summarizeChanges, summarizeDuplicates } from '../ingest/changeSummary';
 import type { LoadJob, WorkspaceState } from './state';
 import type { KeyValueStore, SourceStore } from './storage/keyValue';
 import type { MappingMemory } from './mappingMemory';
+import { isStorageFull } from './storageErrors';
 
 /** What the load queue needs of the workspace around it. */
 export interface LoadHost {
@@ -72,7 +73,7 @@ export class LoadQueue {
   addFiles(list: File[]): Promise<void> {
     const batch = list.map((f) => ({
       file: f,
-      job: { id: nextJobId++, file: f.name, size: f.size, state: 'queued', fraction: 0, phase: '', message: null, startedAt: null, bytesRead: 0 } satisfies LoadJob,
+      job: { id: nextJobId++, file: f.name, size: f.size, state: 'queued', fraction: 0, phase: '', message: null, startedAt: null, bytesRead: 0, rows: null, messageKey: null } satisfies LoadJob,
     }));
     const s = this.host.state;
     s.jobs = [...s.jobs, ...batch.map((b) => b.job)];
@@ -112,16 +113,16 @@ export class LoadQueue {
         signal: abort.signal,
         sourceKey,
         beforeWrite: undo ? (t) => undo.capture(t) : undefined,
-        onProgress: (p) => this.patchJob(jobId, { fraction: p.fraction, phase: p.phase, bytesRead: Math.round(p.fraction * file.size) }),
+        onProgress: (p) => this.patchJob(jobId, { fraction: p.fraction, phase: p.phase, bytesRead: Math.round(p.fraction * file.size), rows: p.rows ?? null }),
       });
       this.blobs.set(sourceKey, file);
       await this.host.sources.putSource(this.host.state.name, sourceKey, file).catch(() => undefined);
       const failed = reports.find((r) => r.error);
-      this.patchJob(jobId, { state: failed ? 'error' : 'done', fraction: 1, message: failed?.error ?? null });
+      this.patchJob(jobId, { state: failed ? 'error' : 'done', fraction: 1, message: failed?.error ?? null, messageKey: failed && isStorageFull(failed.error) ? 'storageFull' : null });
       return reports;
     } catch (e) {
       const cancelled = e instanceof QueryCancelledError;
-      this.patchJob(jobId, { state: cancelled ? 'cancelled' : 'error', message: cancelled ? null : (e as Error).message });
+      this.patchJob(jobId, { state: cancelled ? 'cancelled' : 'error', message: cancelled ? null : (e as Error).message, messageKey: !cancelled && isStorageFull(e) ? 'storageFull' : null });
       return [];
     } finally {
       this.aborts.delete(jobId);

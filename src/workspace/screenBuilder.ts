@@ -13,6 +13,7 @@ import type { WorkspaceState } from './state';
 import type { KeyValueStore } from './storage/keyValue';
 import type { WorkspaceStorage } from './storage/types';
 import { buildKey } from './buildKey';
+import type { WriteLock } from './writeLock';
 import { CODE_VERSION, readStoredScreen, writeStoredScreen, type PanelResults } from './storedScreen';
 
 /** The table recording which build the derived tables hold: its key and prepared context. */
@@ -22,6 +23,8 @@ export const BUILD_TABLE = 'cw_build';
 export interface ScreenHost {
   readonly state: WorkspaceState;
   readonly kv: KeyValueStore;
+  /** The writer's lock: a build holds it from its first statement to the stored build record. */
+  readonly lock: WriteLock;
   /** The engine and storage once started (null before). */
   engine(): { host: EngineHost; storage: WorkspaceStorage } | null;
   /** The generation of the open workspace's rows. */
@@ -145,18 +148,22 @@ export class ScreenBuilder {
     const screen = state.screen;
     screen.preparing = true;
     screen.updating = Object.keys(SCREEN_PANELS) as PanelId[];
-    const key = this.currentKey();
     try {
-      // No transaction around the build: DuckDB plans joins over tables created inside an open
-      // transaction without their statistics (one statement went from 0.5 s to 47 s). The build
-      // record is dropped first and written last instead, so a build cut short is never adopted.
-      await host.writer.exec(`DROP TABLE IF EXISTS ${BUILD_TABLE}`);
-      const ctx = await prepareScreen(host.writer, state.settings);
-      await host.writer.exec(writeBuildRecordSql(key, ctx));
-      await storage.persist(state.name, metaOf(state, this.host.generation()));
-      host.reader.invalidate();
-      screen.ctx = ctx;
-      await this.publish(host.reader, ctx, key);
+      // The writer's lock for the whole build: no load commits half-way through it.
+      await this.host.lock.run(async () => {
+        const key = this.currentKey();
+        // No transaction around the build: DuckDB plans joins over tables created inside an open
+        // transaction without their statistics (one statement went from 0.5 s to 47 s). The build
+        // record is dropped first and written last instead, so a build cut short is never adopted.
+        await host.writer.exec(`DROP TABLE IF EXISTS ${BUILD_TABLE}`);
+        const { ran, ...ctx } = await prepareScreen(host.writer, state.settings, { memo: { codeVersion: CODE_VERSION, dataVersion: String(this.host.generation()) } });
+        screen.lastRan = ran;
+        await host.writer.exec(writeBuildRecordSql(key, ctx));
+        await storage.persist(state.name, metaOf(state, this.host.generation()));
+        host.reader.invalidate();
+        screen.ctx = ctx;
+        await this.publish(host.reader, ctx, key);
+      });
       if (before) await this.recordChanges(host.reader, before);
       screen.error = null;
       screen.revalidating = false;

@@ -5,6 +5,12 @@ import { CODE_VERSION, type StoredScreen } from './storedScreen';
 import { DEMO_BUNDLE_DIR, type DemoManifest } from './tableBundle/demoManifest';
 import { importTable, importView } from './tableBundle/importTables';
 
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
 async function fetchJson<T>(url: string): Promise<T | null> {
   const res = await fetch(url);
   if (!res.ok) return null;
@@ -30,15 +36,11 @@ export function shippedDemo(base: string = DEMO_BUNDLE_DIR): PrebuiltDemo {
       const m = await readManifest();
       if (!m || m.customers !== customers) return null;
       const started = performance.now();
-      for (const table of m.tables) {
-        let bytes: Uint8Array | null = null;
-        if (table.file) {
-          const res = await fetch(`${base}${table.file}`);
-          if (!res.ok) throw new Error(`${table.file}: HTTP ${res.status}`);
-          bytes = new Uint8Array(await res.arrayBuffer());
-        }
-        await importTable(writer, table, bytes);
-      }
+      // Every file is fetched at once; each table goes in as soon as its bytes are here.
+      const files = m.tables.map((table) => (table.file ? fetchBytes(`${base}${table.file}`) : Promise.resolve(null)));
+      // A failed fetch is reported when its table's turn comes, not as an unhandled rejection before.
+      for (const f of files) f.catch(() => undefined);
+      for (let i = 0; i < m.tables.length; i++) await importTable(writer, m.tables[i], await files[i]);
       for (const view of m.views) await importView(writer, view);
       return { ...m.demo, generateMs: 0, loadMs: performance.now() - started };
     },

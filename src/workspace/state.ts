@@ -20,6 +20,10 @@ export interface LoadJob {
   /** When reading started (ms, performance clock) and bytes read so far: the MB/s shown. */
   startedAt: number | null;
   bytesRead: number;
+  /** Rows read so far (null until the reader counts them). */
+  rows: number | null;
+  /** A message the UI words in the user's language ('storageFull'), else null. */
+  messageKey: 'storageFull' | null;
 }
 
 /** What the last append did, for the change summary and its one-step undo. */
@@ -64,6 +68,8 @@ export interface ScreenState {
   storedKey: string | null;
   /** Panels whose results are being recomputed by the running rebuild. */
   updating: PanelId[];
+  /** The build steps the last rebuild ran (the others were current). */
+  lastRan: string[];
 }
 
 /**
@@ -121,7 +127,7 @@ export function initialState(settings: AnalyticsSettings, name: string): Workspa
     busy: false,
     screen: {
       ctx: null, version: 0, preparing: false, pending: 0, error: null, changes: null, newTriggerKeys: [],
-      panels: {}, revalidating: false, storedKey: null, updating: [],
+      panels: {}, revalidating: false, storedKey: null, updating: [], lastRan: [],
     },
   };
 }

@@ -8,12 +8,13 @@ import { DEFAULT_DEMO_CUSTOMERS } from '../demo/config';
 import type { EngineHost } from './engineHost';
 import type { WorkspaceState } from './state';
 import type { KeyValueStore, SourceStore } from './storage/keyValue';
-import type { WorkspaceInfo, WorkspaceMeta, WorkspaceStorage } from './storage/types';
+import type { WorkspaceInfo, WorkspaceStorage } from './storage/types';
 import { INTERNAL_PREFIX } from './storage/schemaStorage';
 import { ScreenBuilder, fatalEngineMessage, metaOf } from './screenBuilder';
 import { LoadQueue } from './loadQueue';
 import { MappingMemory } from './mappingMemory';
 import { inTransaction } from './transaction';
+import { WriteLock } from './writeLock';
 import { forgetStoredScreen, type StoredScreen } from './storedScreen';
 
 /** The name the first upload saves under until the analyst names a workspace. */
@@ -68,9 +69,12 @@ export class Workspace {
   readonly loads: LoadQueue;
   readonly screen: ScreenBuilder;
   readonly memory: MappingMemory;
+  /** Held by every transaction, build and workspace switch (see WriteLock). */
+  readonly lock = new WriteLock();
   private host: EngineHost | null = null;
   private storage: WorkspaceStorage | null = null;
   private generation = 0;
+  private killPoint: 'commit' | 'persist' | null = null;
   private markReady: (writer: QueryManager) => void = () => undefined;
   private readonly readyPromise = new Promise<QueryManager>((resolve) => (this.markReady = resolve));
 
@@ -80,6 +84,7 @@ export class Workspace {
     this.screen = new ScreenBuilder({
       state: this.state,
       kv: options.kv,
+      lock: this.lock,
       engine: () => (this.host && this.storage ? { host: this.host, storage: this.storage } : null),
       generation: () => this.generation,
       langs: () => options.langs?.() ?? ['zh-CN'],
@@ -111,6 +116,11 @@ export class Workspace {
     return this.readyPromise;
   }
 
+  /** The rows generation of the open workspace (bumped by every committed change). */
+  get rowsGeneration(): number {
+    return this.generation;
+  }
+
   /** Stops the engine at once, as a crash would (the crash and kill-during-save tests). */
   kill(): void {
     this.host?.kill();
@@ -125,8 +135,6 @@ export class Workspace {
   killDuringNextSave(point: 'commit' | 'persist'): void {
     this.killPoint = point;
   }
-
-  private killPoint: 'commit' | 'persist' | null = null;
 
   private killIfAt(point: 'commit' | 'persist'): void {
     if (this.killPoint !== point) return;
@@ -145,6 +153,9 @@ export class Workspace {
       const saved = await this.options.kv.getValue<string>(CURRENT_KEY).catch(() => null);
       const demo = demoWorkspaceName(this.demoSize());
       const target = saved ?? (this.options.startEmpty ? s.name : demo);
+      // Until the engine opens it, the header names what the stored screen shows.
+      s.name = target;
+      s.source = target === demo ? 'demo' : 'files';
       if (!(await this.screen.showStored(target)) && target === demo) await this.showPrebuiltScreen();
       this.host = await this.options.startEngine();
       this.storage = this.options.makeStorage(this.host);
@@ -153,8 +164,7 @@ export class Workspace {
       s.waitingForOtherTab = false;
       s.phase = 'loading';
       await this.memory.ready;
-      if (target === demo) await this.openDemo();
-      else await this.open(target);
+      await this.lock.run(() => (target === demo ? this.openDemoLocked() : this.openLocked(target)));
       s.phase = 'ready';
       this.markReady(this.host.writer);
       await this.screen.openBuild();
@@ -180,8 +190,8 @@ export class Workspace {
     screen.revalidating = true;
   }
 
-  /** Opens a saved workspace (or creates it empty) and makes it current. */
-  private async open(name: string): Promise<void> {
+  /** Opens a saved workspace (or creates it empty) and makes it current. Holds the lock. */
+  private async openLocked(name: string): Promise<void> {
     const s = this.state;
     const meta = await this.storage!.open(name);
     // Rows of a load cut short (a crash between its rows and its line in the files list) go.
@@ -199,14 +209,13 @@ export class Workspace {
     s.dataVersion++;
   }
 
-  /** Opens the demo company's workspace, filling it on first use (prebuilt tables, else generated). */
-  private async openDemo(): Promise<void> {
+  /** Opens the demo company's workspace, filling it on first use (prebuilt tables, else generated). Holds the lock. */
+  private async openDemoLocked(): Promise<void> {
     const customers = this.demoSize();
-    const name = demoWorkspaceName(customers);
-    await this.open(name);
+    await this.openLocked(demoWorkspaceName(customers));
     if (this.generation > 0) return;
     const writer = this.host!.writer;
-    await this.change(async () => {
+    await this.changeLocked(async () => {
       this.state.source = 'demo';
       const prebuilt = await this.options.prebuiltDemo?.fill(writer, customers).catch(() => null);
       if (prebuilt) this.state.demoReport = prebuilt;
@@ -215,7 +224,8 @@ export class Workspace {
         await clearStoredTables(writer);
         this.state.demoReport = await loadDemo(writer, { customers, ordersPerCustomer });
       }
-    }, { rebuild: false });
+    });
+    await this.persistLocked();
   }
 
   /**
@@ -225,6 +235,13 @@ export class Workspace {
    * settles several changes at once) and the screen rebuilt (unless `rebuild` is false).
    */
   async change<T>(work: () => Promise<T>, options: { rebuild?: boolean; persist?: boolean } = {}): Promise<T> {
+    const out = await this.lock.run(() => this.changeLocked(work));
+    if (options.persist !== false) await this.persist();
+    if (options.rebuild !== false) void this.screen.rebuild();
+    return out;
+  }
+
+  private async changeLocked<T>(work: () => Promise<T>): Promise<T> {
     const s = this.state;
     const before = { files: s.files, source: s.source, dataUrl: s.dataUrl, demoReport: s.demoReport, generation: this.generation };
     let out: T;
@@ -243,8 +260,6 @@ export class Workspace {
     }
     this.host!.reader.invalidate();
     s.dataVersion++;
-    if (options.persist !== false) await this.persist();
-    if (options.rebuild !== false) void this.screen.rebuild();
     return out;
   }
 
@@ -254,7 +269,11 @@ export class Workspace {
     void this.screen.rebuild();
   }
 
-  private async persist(): Promise<void> {
+  private persist(): Promise<void> {
+    return this.lock.run(() => this.persistLocked());
+  }
+
+  private async persistLocked(): Promise<void> {
     this.killIfAt('persist');
     await this.storage!.persist(this.state.name, metaOf(this.state, this.generation));
     this.state.savedVersion++;
@@ -264,7 +283,7 @@ export class Workspace {
   async leaveDemo(): Promise<void> {
     if (this.state.source !== 'demo') return;
     await this.loads.forgetUndo();
-    await this.open(DEFAULT_WORKSPACE);
+    await this.lock.run(() => this.openLocked(DEFAULT_WORKSPACE));
     this.state.source = 'files';
     this.state.demoReport = null;
     await this.screen.showStored(DEFAULT_WORKSPACE);
@@ -273,10 +292,10 @@ export class Workspace {
   /** The saved workspaces (the demo's left out), once the engine is up. */
   async list(): Promise<WorkspaceInfo[]> {
     await this.ready();
-    return this.storage!.list();
+    return this.lock.run(() => this.storage!.list());
   }
 
-  /** Changes settings: saved with the workspace at once, and the screen rebuilt. */
+  /** Changes settings: saved with the workspace at once, and the screen rebuilt (only what they touch). */
   updateSettings(next: AnalyticsSettings): void {
     this.state.settings = next;
     if (!this.state.name.startsWith(INTERNAL_PREFIX)) void this.options.kv.setValue(settingsKey(this.state.name), JSON.parse(JSON.stringify(next))).catch(() => undefined);
@@ -286,16 +305,18 @@ export class Workspace {
   /** Saves the current data under a new name (raw files included) and makes it current. */
   async saveAs(name: string): Promise<void> {
     await this.ready();
+    await this.screen.idle();
     const s = this.state;
     const previous = s.name;
-    const meta: WorkspaceMeta = { ...metaOf(s, this.generation), source: 'files' };
-    await this.storage!.copyCurrentTo(name, meta);
-    if (s.source === 'files') await this.options.sources.copySources(previous, name);
-    s.name = name;
-    s.source = 'files';
-    await this.options.kv.setValue(CURRENT_KEY, name);
-    await this.options.kv.setValue(settingsKey(name), JSON.parse(JSON.stringify(s.settings)));
-    s.savedVersion++;
+    await this.lock.run(async () => {
+      await this.storage!.copyCurrentTo(name, { ...metaOf(s, this.generation), source: 'files' });
+      if (s.source === 'files') await this.options.sources.copySources(previous, name);
+      s.name = name;
+      s.source = 'files';
+      await this.options.kv.setValue(CURRENT_KEY, name);
+      await this.options.kv.setValue(settingsKey(name), JSON.parse(JSON.stringify(s.settings)));
+      s.savedVersion++;
+    });
     await this.screen.openBuild();
   }
 
@@ -303,11 +324,14 @@ export class Workspace {
   async newWorkspace(name: string, defaults: AnalyticsSettings): Promise<void> {
     await this.ready();
     await this.loads.forgetUndo();
-    this.state.settings = defaults;
     await this.options.kv.setValue(settingsKey(name), JSON.parse(JSON.stringify(defaults)));
-    await this.open(name);
-    this.state.source = 'files';
-    await this.change(async () => undefined, { rebuild: false });
+    await this.lock.run(async () => {
+      this.state.settings = defaults;
+      await this.openLocked(name);
+      this.state.source = 'files';
+      await this.changeLocked(async () => undefined);
+      await this.persistLocked();
+    });
     await this.screen.showStored(name);
     await this.screen.rebuild();
   }
@@ -316,14 +340,14 @@ export class Workspace {
   async openWorkspace(name: string): Promise<void> {
     await this.ready();
     if (name === this.state.name) return;
+    const known = (await this.list()).some((w) => w.name === name);
+    if (!known) throw new Error(`No saved workspace named "${name}".`);
     const s = this.state;
     s.phase = 'loading';
     try {
-      const known = (await this.storage!.list()).some((w) => w.name === name);
-      if (!known) throw new Error(`No saved workspace named "${name}".`);
       await this.loads.forgetUndo();
       await this.screen.showStored(name);
-      await this.open(name);
+      await this.lock.run(() => this.openLocked(name));
     } finally {
       s.phase = 'ready';
     }
@@ -334,7 +358,7 @@ export class Workspace {
   async deleteWorkspace(name: string): Promise<void> {
     await this.ready();
     if (name === this.state.name) await this.startOverWithDemo();
-    await this.storage!.remove(name);
+    await this.lock.run(() => this.storage!.remove(name));
     await this.options.sources.deleteWorkspaceSources(name);
     await this.options.kv.deleteValue(settingsKey(name));
     await forgetStoredScreen(this.options.kv, name);
@@ -349,16 +373,15 @@ export class Workspace {
     await this.options.kv.setValue(CURRENT_KEY, null).catch(() => undefined);
     this.memory.forgetAll();
     this.state.settings = defaults;
-    await this.storage!.clearAll(demoWorkspaceName(this.demoSize()));
+    await this.lock.run(() => this.storage!.clearAll(demoWorkspaceName(this.demoSize())));
     await this.startOverWithDemo();
     this.state.savedVersion++;
   }
 
   private async startOverWithDemo(): Promise<void> {
     await this.loads.forgetUndo();
-    const demo = demoWorkspaceName(this.demoSize());
-    await this.screen.showStored(demo);
-    await this.openDemo();
+    await this.screen.showStored(demoWorkspaceName(this.demoSize()));
+    await this.lock.run(() => this.openDemoLocked());
     await this.screen.openBuild();
   }
 
@@ -368,10 +391,5 @@ export class Workspace {
     await this.change(async () => {
       this.state.dataUrl = url;
     }, { rebuild: false });
-  }
-
-  /** The rows generation of the open workspace (bumped by every committed change). */
-  get rowsGeneration(): number {
-    return this.generation;
   }
 }

@@ -9,6 +9,7 @@ import { initialState } from '../../src/workspace/state';
 import { MemoryStore } from '../../src/workspace/storage/keyValue';
 import { SchemaStorage } from '../../src/workspace/storage/schemaStorage';
 import { DEFAULT_WORKSPACE, Workspace } from '../../src/workspace/workspace';
+import { isStorageFull } from '../../src/workspace/storageErrors';
 import { rowsOf, SHARED_DATA } from '../helpers/engine';
 
 const TELCO = path.join(SHARED_DATA, 'telco/Telco-Customer-Churn.csv');
@@ -108,6 +109,19 @@ describe('the workspace (Node engine, schemas in one database)', () => {
     expect(ws.rowsGeneration).toBe(before);
     expect(ws.state.files).toEqual([]);
     expect((await rowsOf<{ n: number }>(host.reader, `SELECT count(*)::INTEGER AS n FROM customers WHERE _source = 'boom'`))[0].n).toBe(0);
+  });
+
+  it('rolls back a change that ran out of storage space, and knows it for what it is', async () => {
+    const [{ n: before }] = await rowsOf<{ n: number }>(host.reader, 'SELECT count(*)::INTEGER AS n FROM customers');
+    const error = await ws.change(async () => {
+      await host.writer.exec(`INSERT INTO customers (customer_id, _source, _line) VALUES ('Q-1', 'full.csv', 1)`);
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }).catch((e: unknown) => e);
+    expect(isStorageFull(error)).toBe(true);
+    expect(isStorageFull(new Error('IO Error: Could not write file "opfs://churnwatch.duckdb": QuotaExceededError'))).toBe(true);
+    expect(isStorageFull(new Error('Conversion Error: Could not convert string "x" to INT32'))).toBe(false);
+    const [{ n: after }] = await rowsOf<{ n: number }>(host.reader, 'SELECT count(*)::INTEGER AS n FROM customers');
+    expect(after).toBe(before);
   });
 
   it('saves as, creates, opens and deletes workspaces, each with its own rows', async () => {

@@ -42,11 +42,15 @@ const MISSING_WHY: Record<SignalKey, string> = {
   usageTrend: 'no activity',
 };
 
+/** What building the risk tables found: the signal sources, which signals are available, the weights used. */
+export interface RiskTables {
+  sources: SignalSources;
+  available: Record<SignalKey, boolean>;
+  weights: HealthWeights;
+}
+
 /** Builds cw_risk_signals and cw_customer_risk for the as-of date; returns what was available. */
-export async function buildRiskTables(
-  qm: QueryManager,
-  settings: ResolvedSettings,
-): Promise<{ sources: SignalSources; available: Record<SignalKey, boolean>; weights: HealthWeights }> {
+export async function buildRiskTables(qm: QueryManager, settings: ResolvedSettings): Promise<RiskTables> {
   await ensureFacts(qm, settings.asOf);
   const sources = await detectSignalSources(qm, settings.asOf);
   const available = availableSignals(sources);
@@ -71,9 +75,11 @@ export async function ensureRiskTables(qm: QueryManager, settings: ResolvedSetti
  * signal at all (a label-only snapshot), there is no score; the model then uses the numeric
  * customer columns so the AUC still says how predictable churn is.
  */
-export async function computeRisk(qm: QueryManager, settings: ResolvedSettings): Promise<Computed<RiskSummary>> {
+export async function computeRisk(qm: QueryManager, settings: ResolvedSettings, built?: RiskTables): Promise<Computed<RiskSummary>> {
   const notes: string[] = [];
-  const { available, weights } = await buildRiskTables(qm, settings);
+  // The screen's build graph builds the tables in a step of their own (they do not read the
+  // customer status, so a churn-window change need not rebuild them) and passes what it found.
+  const { available, weights } = built ?? (await buildRiskTables(qm, settings));
   const used = SIGNALS.filter((s) => weights[s.key] > 0).map((s) => s.key);
   const dropped = SIGNALS.filter((s) => !available[s.key]);
   if (dropped.length > 0) {

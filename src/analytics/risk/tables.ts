@@ -2,7 +2,8 @@ import type { QueryManager } from '../../engine/queryManager';
 import { lit } from '../../engine/sql';
 import { allCanonicalDDL, CANONICAL_TABLES, CUSTOMER_ATTRIBUTES_TABLE } from '../../ingest/schema';
 import { buildCustomerFacts, FACTS_TABLE } from '../facts/customerFacts';
-import { tableExists } from '../common/meta';
+import { IN_CURRENT_SCHEMA } from '../common/meta';
+import { toRows } from '../../engine/rows';
 
 /** The column names of a table, empty when it does not exist. */
 export async function tableColumns(qm: QueryManager, name: string): Promise<string[]> {
@@ -14,21 +15,30 @@ export async function tableColumns(qm: QueryManager, name: string): Promise<stri
   return Array.from({ length: t.numRows }, (_, i) => String(col?.get(i)));
 }
 
+/** Which of `names` do not exist as tables in the current schema (one query for all). */
+async function missingTables(qm: QueryManager, names: readonly string[]): Promise<string[]> {
+  const present = new Set(toRows<{ t: string }>(await qm.query(
+    `SELECT table_name AS t FROM duckdb_tables() WHERE ${IN_CURRENT_SCHEMA} AND table_name IN (${names.map(lit).join(', ')})`,
+    { cache: false })).map((r) => r.t));
+  return names.filter((n) => !present.has(n));
+}
+
 /** Creates any missing canonical table (empty) so the analytics SQL can always reference them. */
 export async function ensureCanonicalTables(qm: QueryManager): Promise<void> {
-  const wanted = [...CANONICAL_TABLES, CUSTOMER_ATTRIBUTES_TABLE];
-  const present = await Promise.all(wanted.map((t) => tableExists(qm, t)));
-  if (present.every(Boolean)) return;
+  if ((await missingTables(qm, [...CANONICAL_TABLES, CUSTOMER_ATTRIBUTES_TABLE])).length === 0) return;
   for (const ddl of allCanonicalDDL()) await qm.exec(ddl);
 }
 
 /**
- * Builds `cw_customer_facts` when it is missing. The shared prepare step normally builds it for
- * the same as-of date first; rebuilding it here every time would repeat the most expensive scan.
+ * Builds `cw_customer_facts` when it is missing (and any missing canonical table, empty). The
+ * shared prepare step normally builds it for the same as-of date first; rebuilding it here every
+ * time would repeat the most expensive scan. One catalog query when everything is there.
  */
 export async function ensureFacts(qm: QueryManager, asOf: string): Promise<void> {
-  await ensureCanonicalTables(qm);
-  if (!(await tableExists(qm, FACTS_TABLE))) await buildCustomerFacts(qm, asOf);
+  const missing = await missingTables(qm, [...CANONICAL_TABLES, CUSTOMER_ATTRIBUTES_TABLE, FACTS_TABLE]);
+  if (missing.length === 0) return;
+  if (missing.some((t) => t !== FACTS_TABLE)) for (const ddl of allCanonicalDDL()) await qm.exec(ddl);
+  if (missing.includes(FACTS_TABLE)) await buildCustomerFacts(qm, asOf);
 }
 
 /**

@@ -1,13 +1,11 @@
 import type { QueryManager } from '../../engine/queryManager';
-import { toRows } from '../../engine/rows';
 import type { AnalyticsSettings, ChurnRule } from '../settings';
-import { prepareAnalytics, type PreparedAnalytics, type ResolvedSettings } from '../prepare';
+import { preparedFrom, type PreparedAnalytics, type ResolvedSettings } from '../prepare';
 import type { PeriodBasis, ValueBasis } from '../status/basis';
-import { tableExists } from '../common/meta';
-import { CLV_TABLE } from '../clv/clvTable';
-import { runFamilies, type FamilyResults } from './pipeline';
-import { tablePresenceSql, type ScreenPresence, type TablePresence } from './presence';
-import { buildChurnersViewSql, buildOrderDaysSql, buildScreenCustomersSql, buildScreenDimsSql } from './screenTables';
+import type { FamilyResults } from './families';
+import type { ScreenPresence } from './presence';
+import { runGraph, type GraphMemo } from '../graph/runGraph';
+import { SCREEN_STEPS, type StepId, type StepResults } from '../graph/steps';
 
 /** What every panel loader takes: the decisions prepareAnalytics made and the families' results. */
 export interface ScreenContext {
@@ -26,28 +24,39 @@ export interface ScreenContext {
 }
 
 /**
- * Runs, once per data or settings change, everything the panels read: prepareAnalytics, then the
- * families in the report's order (churn with its period churners, structural, risk tiers, CLV with
- * the red customers, triggers, service, interventions, diagnosis), then the screen's own
- * per-customer tables (screenTables.ts) that keep drills off the orders table.
+ * Runs, once per data or settings change, everything the panels read: the screen's build graph
+ * (graph/steps.ts): the prepare steps, then the families in the report's order (churn with its
+ * period churners, structural, risk tiers, CLV with the red customers, triggers, service,
+ * interventions, diagnosis), then the screen's own per-customer tables (screenTables.ts) that
+ * keep drills off the orders table. With `memo` (the app), steps whose inputs did not change
+ * since the last build are not rerun (runGraph.ts); `ran` lists those that were.
  */
-export async function prepareScreen(qm: QueryManager, settings: AnalyticsSettings, options: { today?: string } = {}): Promise<ScreenContext> {
-  const prepared = await prepareAnalytics(qm, settings, options);
-  const s = prepared.settings;
-  const { results, notes } = await runFamilies(qm, s, 'screen');
-  const hasClv = await tableExists(qm, CLV_TABLE);
-  await qm.exec(buildOrderDaysSql(s.asOf));
-  await qm.exec(buildScreenDimsSql(s.asOf, s.period, prepared.periodBasis));
-  await qm.exec(buildChurnersViewSql(s.period, results.churn.churnByPeriod !== null));
-  await qm.exec(buildScreenCustomersSql(hasClv));
-  const tables = toRows<TablePresence>(await qm.query(tablePresenceSql(s.asOf), { cache: false }))[0];
+export async function prepareScreen(
+  qm: QueryManager,
+  settings: AnalyticsSettings,
+  options: { today?: string; memo?: GraphMemo } = {},
+): Promise<ScreenContext & { ran: StepId[] }> {
+  const { results, ran } = await runGraph(qm, settings, SCREEN_STEPS.map((st) => st.id), options);
+  const r = results as StepResults;
+  const prepared = preparedFrom(r, settings);
+  const families: FamilyResults = {
+    churn: r.churn.value,
+    structural: r.structural.value,
+    risk: r.risk.value,
+    clv: r.clv.value,
+    triggers: r.triggers.value,
+    service: r.service.value,
+    interventions: r.interventions.value,
+    diagnosis: r.diagnosis.value,
+  };
+  const familyNotes = [r.churn, r.structural, r.risk, r.clv, r.triggers, r.service, r.interventions, r.diagnosis].flatMap((p) => p.notes);
   const presence: ScreenPresence = {
-    ...tables,
-    churnByPeriod: results.churn.churnByPeriod !== null,
-    risk: results.risk !== null && results.risk.red !== null,
-    clv: hasClv,
-    structural: results.structural.structural !== null,
-    triggers: (results.triggers ?? []).some((t) => t.customers !== null),
+    ...r.screen.tables,
+    churnByPeriod: families.churn.churnByPeriod !== null,
+    risk: families.risk !== null && families.risk.red !== null,
+    clv: r.screen.hasClv,
+    structural: families.structural.structural !== null,
+    triggers: (families.triggers ?? []).some((t) => t.customers !== null),
   };
   return {
     asOf: prepared.asOf,
@@ -56,9 +65,10 @@ export async function prepareScreen(qm: QueryManager, settings: AnalyticsSetting
     ruleReason: prepared.ruleReason,
     periodBasis: prepared.periodBasis,
     valueBasis: prepared.valueBasis,
-    settings: s,
+    settings: prepared.settings,
     presence,
-    families: results,
-    notes: [...prepared.notes, ...notes],
+    families,
+    notes: [...prepared.notes, ...familyNotes],
+    ran,
   };
 }

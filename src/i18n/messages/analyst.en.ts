@@ -4,7 +4,7 @@ import type zh from './analyst.zh-CN';
 const en: typeof zh = {
   title: 'Data & settings',
   tabs: { files: 'Files', checks: 'Join diagnostics', settings: 'Churn definition & settings', workspaces: 'Workspaces' },
-  queue: { queued: 'queued', loading: 'loading', done: 'done', error: 'failed', cancelled: 'cancelled', cancel: 'Cancel', clear: 'Clear finished', phase: { reading: 'reading', staging: 'staging', detecting: 'detecting', converting: 'converting', done: 'done' } },
+  queue: { queued: 'queued', loading: 'loading', done: 'done', error: 'failed', cancelled: 'cancelled', cancel: 'Cancel', clear: 'Clear finished', rows: '{rows} rows', rate: '{mbps} MB/s', storageFull: '{file}: the browser has no storage space left for this file. Nothing of it was loaded and the workspace is as it was; delete a workspace you no longer need (Workspaces tab) or free disk space, then drop the file again.', phase: { reading: 'reading', staging: 'staging', detecting: 'detecting', converting: 'converting', done: 'done' } },
   append: { title: 'Last append', added: '+{n} {table}', updated: '{n} {table} updated', duplicates: '{n} {table} already loaded (not counted twice)', rejected: '{n} rows rejected', undo: 'Undo this append', undone: 'Undone', nothing: 'No new data' },
   file: {
     remove: 'Remove', select: 'Details', detail: 'File details', table: 'Detected as', chooseTable: 'Choose a table', encoding: 'Encoding', delimiter: 'Delimiter', format: 'Format', preset: 'Preset', confidence: 'Confidence',

@@ -61,7 +61,7 @@ export async function readDelimited(
         if (rejected.length < 100) rejected.push(r);
       }
       notes.push(...chunk.notes);
-      options.onProgress?.({ file: input.name, phase: 'staging', fraction: end / input.size });
+      options.onProgress?.({ file: input.name, phase: 'staging', fraction: end / input.size, rows: rowsRead });
     }
   } catch (e) {
     await qm.exec(`DROP TABLE IF EXISTS ${table}`);

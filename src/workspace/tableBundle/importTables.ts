@@ -1,4 +1,3 @@
-import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { QueryManager } from '../../engine/queryManager';
 import { ident } from '../../engine/sql';
 import { parquetWasm } from '../../ingest/readers/parquetModule';
@@ -16,13 +15,15 @@ export async function importTable(writer: QueryManager, table: BundleTable, byte
   await writer.exec(`CREATE OR REPLACE TABLE ${ident(table.name)} (${columns})`);
   if (!bytes) return;
   const pq = await parquetWasm();
-  const ipc = pq.readParquet(bytes, { batchSize: BATCH_ROWS }).intoIPCStream();
-  const batches = tableFromIPC(ipc).batches;
-  const staged = `cw_import_${table.name}`;
+  // Each record batch goes to the engine as its own IPC stream, straight from parquet-wasm (no
+  // decoding into arrow-js objects and encoding again); one stream per batch because the worker
+  // bridge loses a multi-batch stream (see parquetReader).
+  const batches = pq.readParquet(bytes, { batchSize: BATCH_ROWS }).recordBatches();
   if (batches.length === 0) return;
+  const staged = `cw_import_${table.name}`;
   await writer.exclusive(async (c) => {
     await c.exec(`DROP TABLE IF EXISTS ${ident(staged)}`);
-    for (let i = 0; i < batches.length; i++) await c.insertArrowIPC(staged, tableToIPC(new Table(batches[i]), 'stream'), i === 0);
+    for (let i = 0; i < batches.length; i++) await c.insertArrowIPC(staged, batches[i].intoIPCStream(), i === 0);
     await c.exec(`INSERT INTO ${ident(table.name)} SELECT ${table.columns.map(decodeColumnSql).join(', ')} FROM ${ident(staged)}`);
     await c.exec(`DROP TABLE ${ident(staged)}`);
   });

@@ -1,0 +1,211 @@
+import type { QueryManager } from '../../engine/queryManager';
+import { toRows } from '../../engine/rows';
+import type { AnalyticsSettings } from '../settings';
+import type { ResolvedSettings } from '../prepare';
+import { resolveAsOf } from '../asOf';
+import { buildCustomerFacts } from '../facts/customerFacts';
+import { dataPresenceSql, type DataPresence } from '../status/dataPresence';
+import { pickChurnRule } from '../status/pickRule';
+import { periodBasisFor, valueBasisFor, type PeriodBasis, type ValueBasis } from '../status/basis';
+import { buildStatusSql } from '../status/statusSql';
+import { buildSpellsSql } from '../status/spellsSql';
+import { buildRfmSql } from '../rfm/rfmSql';
+import { buildValueTierSql } from '../rfm/valueTierSql';
+import type { BgNbdFit } from '../models/bgnbd';
+import type { GammaGammaFit } from '../models/gammaGamma';
+import { fitBgNbdFromFacts, fitGammaGammaFromOrders, MIN_REPEAT_BUYERS_FOR_FIT } from '../models/fitFromData';
+import { modelMetaEntries } from '../models/storedModels';
+import { tableExists, writeMetaSql, type MetaValue } from '../common/meta';
+import type { ChurnRule } from '../settings';
+import { computeChurn, type ChurnByPeriodResult } from '../churn/computeChurn';
+import { computeStructural, type StructuralResult } from '../structural/computeStructural';
+import { buildRiskTables, computeRisk, type RiskSummary, type RiskTables } from '../risk/computeRisk';
+import { computeClv, type ClvSummary } from '../clv/computeClv';
+import { CLV_TABLE } from '../clv/clvTable';
+import { computeTriggers } from '../triggers/computeTriggers';
+import type { TriggerCount } from '../triggers/kinds';
+import { computeService, type ServiceDiagnosis } from '../service/computeService';
+import { computeInterventions, type InterventionsSummary } from '../interventions/computeInterventions';
+import { computeDiagnosis, type DiagnosisFinding } from '../diagnosis/computeDiagnosis';
+import { redCustomerIdsSql } from '../screen/changes';
+import { tablePresenceSql, type TablePresence } from '../screen/presence';
+import { buildChurnersViewSql, buildOrderDaysSql, buildScreenCustomersSql, buildScreenDimsSql } from '../screen/screenTables';
+
+/** What a step gets: the engine, the settings (as-of resolved after the asOf step), its dependencies' results. */
+export interface StepInput {
+  qm: QueryManager;
+  /** The settings as given (the asOf step reads them; every other step reads `s`). */
+  raw: AnalyticsSettings;
+  /** The settings with the as-of date resolved. */
+  s: ResolvedSettings;
+  today?: string;
+  /** The result of a step this one depends on. */
+  get<K extends StepId>(id: K): StepResults[K];
+}
+
+/** A result with the notes the screen and the CLI show. */
+export interface Noted<T> {
+  value: T;
+  notes: string[];
+}
+
+/** The decisions the data and settings make: the churn rule, and what "customer" and "value" are measured in. */
+export interface Decisions {
+  rule: ChurnRule;
+  ruleReason: string;
+  periodBasis: PeriodBasis;
+  valueBasis: ValueBasis;
+  /** Why the requested rule could not be used (null when it could). */
+  pickNote: string | null;
+  /** Why model mode fell back to the rule windows (null when it did not). */
+  fallbackNote: string | null;
+}
+
+/** Each step's result (stored with the step, so a step that need not run hands back the same). */
+export interface StepResults {
+  asOf: { asOf: string; source: 'settings' | 'data' | 'today'; notes: string[] };
+  facts: null;
+  presence: DataPresence;
+  fits: { bgnbd: BgNbdFit | null; gammaGamma: GammaGammaFit | null; notes: string[] };
+  decide: Decisions;
+  status: null;
+  spells: null;
+  rfm: null;
+  valueTier: null;
+  meta: null;
+  churn: Noted<Omit<ChurnByPeriodResult, 'notes'>>;
+  structural: Noted<Omit<StructuralResult, 'notes'>>;
+  riskScores: RiskTables;
+  risk: Noted<RiskSummary | null>;
+  clv: Noted<{ clv: ClvSummary | null }>;
+  triggers: Noted<TriggerCount[] | null>;
+  service: Noted<ServiceDiagnosis | null>;
+  interventions: Noted<InterventionsSummary | null>;
+  diagnosis: Noted<DiagnosisFinding[] | null>;
+  screen: { tables: TablePresence; hasClv: boolean };
+}
+
+/** A step's id. */
+export type StepId = keyof StepResults;
+
+/** One step of a build: what it writes, which steps' output it reads, and how it runs. */
+export interface Step<K extends StepId = StepId> {
+  id: K;
+  /** Tables (and views) it (re)creates. */
+  writes: readonly string[];
+  /** Steps whose tables or results it reads: when one of them reran, so does this one. */
+  deps: readonly StepId[];
+  run(input: StepInput): Promise<StepResults[K]>;
+}
+
+const noted = <T extends { notes: string[] }>(part: T): Noted<Omit<T, 'notes'>> => {
+  const { notes, ...value } = part;
+  return { value, notes };
+};
+const asNoted = <T>(part: { value: T | null; notes: string[] }): Noted<T | null> => ({ value: part.value, notes: part.notes });
+
+/**
+ * The screen's build as a dependency graph, in the order it runs: which table each step writes,
+ * which steps it reads, and (recorded as it runs, see trackSettings) which settings it reads. The
+ * runner (runGraph.ts) reruns a step only when the analytics code, the rows (through asOf), one of
+ * its settings or one of its dependencies changed: a W2 change reruns status and what reads it,
+ * never the facts, RFM scores or model fits. src/analytics/README.md has the table of it.
+ */
+export const SCREEN_STEPS: readonly Step[] = [
+  { id: 'asOf', writes: [], deps: [], run: async ({ qm, raw, today }) => {
+    const { asOf, source } = await resolveAsOf(qm, raw, today);
+    return { asOf, source, notes: source === 'today' ? [`the data has no dates; as-of = today (${asOf})`] : [] };
+  } },
+  { id: 'facts', writes: ['cw_customer_facts'], deps: ['asOf'], run: async ({ qm, s }) => {
+    await buildCustomerFacts(qm, s.asOf);
+    return null;
+  } },
+  { id: 'presence', writes: [], deps: ['facts'], run: async ({ qm, s }) => toRows<DataPresence>(await qm.query(dataPresenceSql(s.asOf), { cache: false }))[0] },
+  { id: 'fits', writes: [], deps: ['presence'], run: async ({ qm, s, get }) => {
+    const presence = get('presence');
+    const notes: string[] = [];
+    const fittable = presence.repeatBuyers >= MIN_REPEAT_BUYERS_FOR_FIT;
+    if (presence.repeatBuyers > 0 && !fittable) {
+      notes.push(`${presence.repeatBuyers} repeat customers are too few to fit BG/NBD and Gamma-Gamma (at least ${MIN_REPEAT_BUYERS_FOR_FIT})`);
+    }
+    const bgnbd = fittable ? await fitBgNbdFromFacts(qm) : null;
+    const gammaGamma = fittable ? await fitGammaGammaFromOrders(qm, s.asOf) : null;
+    if (bgnbd && !bgnbd.converged) notes.push('the BG/NBD fit did not fully converge');
+    return { bgnbd, gammaGamma, notes };
+  } },
+  { id: 'decide', writes: [], deps: ['presence', 'fits'], run: async ({ s, get }) => {
+    const presence = get('presence');
+    const pick = pickChurnRule(presence, s);
+    let rule = pick.rule;
+    let ruleReason = pick.reason;
+    let fallbackNote: string | null = null;
+    if (rule === 'model' && !get('fits').bgnbd) {
+      rule = 'rule';
+      ruleReason = 'BG/NBD could not be fitted; silent/churn windows';
+      fallbackNote = 'model mode needs a BG/NBD fit; using the rule windows';
+    }
+    return { rule, ruleReason, periodBasis: periodBasisFor(rule, presence), valueBasis: valueBasisFor(presence), pickNote: pick.note, fallbackNote };
+  } },
+  { id: 'status', writes: ['cw_customer_status'], deps: ['decide', 'fits', 'facts'], run: async ({ qm, s, get }) => {
+    const d = get('decide');
+    await qm.exec(buildStatusSql({ asOf: s.asOf, rule: d.rule, settings: s, bgnbd: get('fits').bgnbd, valueBasis: d.valueBasis }));
+    return null;
+  } },
+  { id: 'spells', writes: ['cw_customer_spells'], deps: ['status', 'decide'], run: async ({ qm, s, get }) => {
+    await qm.exec(buildSpellsSql(get('decide').periodBasis, s.asOf));
+    return null;
+  } },
+  { id: 'rfm', writes: ['cw_customer_rfm'], deps: ['facts'], run: async ({ qm }) => {
+    await qm.exec(buildRfmSql());
+    return null;
+  } },
+  { id: 'valueTier', writes: ['cw_customer_value_tier'], deps: ['status', 'decide'], run: async ({ qm, s, get }) => {
+    await qm.exec(buildValueTierSql(get('decide').valueBasis, s.asOf));
+    return null;
+  } },
+  { id: 'meta', writes: ['cw_analytics_meta'], deps: ['asOf', 'decide', 'fits'], run: async ({ qm, get }) => {
+    const a = get('asOf');
+    const d = get('decide');
+    const f = get('fits');
+    const meta: Record<string, MetaValue> = {
+      asOf: a.asOf, asOfSource: a.source, churnRule: d.rule, ruleReason: d.ruleReason, periodBasis: d.periodBasis, valueBasis: d.valueBasis,
+      ...modelMetaEntries(f.bgnbd, f.gammaGamma),
+    };
+    await qm.exec(writeMetaSql(meta));
+    return null;
+  } },
+  { id: 'churn', writes: ['cw_period_churners_<period>'], deps: ['spells', 'status', 'meta'], run: async ({ qm, s }) => noted(await computeChurn(qm, s)) },
+  { id: 'structural', writes: [], deps: ['status', 'facts', 'rfm', 'valueTier', 'meta'], run: async ({ qm, s }) => noted(await computeStructural(qm, s)) },
+  { id: 'riskScores', writes: ['cw_risk_signals', 'cw_customer_risk'], deps: ['facts'], run: async ({ qm, s }) => buildRiskTables(qm, s) },
+  { id: 'risk', writes: [], deps: ['riskScores', 'facts', 'status', 'meta'], run: async ({ qm, s, get }) => asNoted(await computeRisk(qm, s, get('riskScores'))) },
+  { id: 'clv', writes: ['cw_customer_clv', 'cw_clv_purchases'], deps: ['fits', 'facts', 'status', 'spells', 'riskScores', 'risk', 'meta'], run: async ({ qm, s, get }) => {
+    const risk = get('risk').value;
+    const redCustomers = risk && risk.red !== null ? { subquery: redCustomerIdsSql() } : undefined;
+    return noted(await computeClv(qm, s, { redCustomers }));
+  } },
+  { id: 'triggers', writes: ['cw_triggers'], deps: ['riskScores', 'facts', 'meta'], run: async ({ qm, s }) => asNoted(await computeTriggers(qm, s)) },
+  { id: 'service', writes: [], deps: ['facts', 'status', 'meta'], run: async ({ qm, s }) => asNoted(await computeService(qm, s)) },
+  { id: 'interventions', writes: ['cw_intervention_customers'], deps: ['riskScores', 'facts', 'status', 'valueTier', 'meta'], run: async ({ qm, s }) => asNoted(await computeInterventions(qm, s)) },
+  { id: 'diagnosis', writes: [], deps: ['structural', 'riskScores', 'risk', 'service', 'facts', 'status', 'valueTier', 'meta'], run: async ({ qm, s, get }) => {
+    const structural = get('structural').value;
+    return asNoted(await computeDiagnosis(qm, s, {
+      structural: structural.structural,
+      structuralOverallRate: structural.structuralOverall?.rate ?? null,
+      risk: get('risk').value,
+      service: get('service').value,
+    }));
+  } },
+  { id: 'screen', writes: ['cw_screen_order_days', 'cw_screen_customer_dims', 'cw_screen_period_churners', 'cw_screen_customers'],
+    deps: ['status', 'facts', 'rfm', 'valueTier', 'riskScores', 'clv', 'churn', 'decide'], run: async ({ qm, s, get }) => {
+      const hasClv = await tableExists(qm, CLV_TABLE);
+      await qm.exec(buildOrderDaysSql(s.asOf));
+      await qm.exec(buildScreenDimsSql(s.asOf, s.period, get('decide').periodBasis));
+      await qm.exec(buildChurnersViewSql(s.period, get('churn').value.churnByPeriod !== null));
+      await qm.exec(buildScreenCustomersSql(hasClv));
+      const tables = toRows<TablePresence>(await qm.query(tablePresenceSql(s.asOf), { cache: false }))[0];
+      return { tables, hasClv };
+    } },
+];
+
+/** The steps prepareAnalytics runs: everything the metric families read, before the families. */
+export const PREPARE_STEPS: readonly StepId[] = ['asOf', 'facts', 'presence', 'fits', 'decide', 'status', 'spells', 'rfm', 'valueTier', 'meta'];
