@@ -1,8 +1,7 @@
 import { createNodeEngine } from '../workspace/nodeHost';
-import { ingestFile } from '../ingest/ingestFile';
 import type { FileReport } from '../ingest/types';
 import { parseArgs, UsageError, USAGE } from './args';
-import { fileInput } from './fileInput';
+import { loadFile } from './loadFile';
 import { tableCounts } from './tableCounts';
 import { analyzeWorkspace } from '../analytics/report';
 import { DEFAULT_SETTINGS } from '../analytics/settings';
@@ -33,14 +32,10 @@ async function main(argv: string[]): Promise<number> {
     await loadDemo(qm, { customers: args.demoCustomers });
     demoLoaded = true;
   }
+  const seen = new Map<string, string>();
   for (const f of args.files) {
     process.stderr.write(`loading ${f} ...\n`);
-    let reports: FileReport[];
-    try {
-      reports = await ingestFile(qm, await fileInput(f));
-    } catch (e) {
-      reports = [{ file: f, error: `${f}: ${(e as Error).message}` } as FileReport];
-    }
+    const reports = await loadFile(qm, f, seen);
     for (const r of reports) {
       if (r.error) process.stderr.write(`warning: ${r.error}\n`);
       files.push(r);
@@ -58,7 +53,10 @@ async function main(argv: string[]): Promise<number> {
       rowsLoaded: r.rowsLoaded ?? 0,
       rowsRejected: r.rowsRejected ?? 0,
       rejected: r.rejected ?? [],
+      rowsReplaced: r.rowsReplaced ?? 0,
+      rowsDuplicate: r.rowsDuplicate ?? 0,
       mapping: r.mapping ?? {},
+      notes: r.notes ?? [],
       error: r.error ?? null,
     })),
     tables: await tableCounts(qm),

@@ -19,12 +19,14 @@ export function applyOverride(
   let mapping: ColumnMapping[] = override.table && override.table !== detected.table ? mappingForTable(table, headers, profiles) : detected.mapping;
   if (override.columns) {
     const kinds = new Map(SCHEMA[table].map((c) => [c.name, c.kind]));
+    // Own keys only: a source header named 'constructor' or 'toString' must not find Object.prototype's.
+    const chosen = new Map(Object.entries(override.columns));
     mapping = mapping.map((m) => {
-      if (m.source in override.columns!) {
-        const target = override.columns![m.source];
+      if (chosen.has(m.source)) {
+        const target = chosen.get(m.source) ?? null;
         return { ...m, target, kind: target ? (kinds.get(target) ?? m.kind) : m.kind, confidence: 1, reason: 'user' as const };
       }
-      const takenByUser = Object.entries(override.columns!).some(([src, t]) => t && t === m.target && src !== m.source);
+      const takenByUser = [...chosen].some(([src, t]) => t && t === m.target && src !== m.source);
       return takenByUser ? { ...m, target: null, reason: 'extra' as const } : m;
     });
   }

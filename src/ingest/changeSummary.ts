@@ -27,3 +27,17 @@ export function summarizeChanges(reports: readonly FileReport[]): TableChange[] 
   }
   return [...byTable.values()];
 }
+
+/**
+ * Rows per table that an append repeated from data already loaded (the same file again, or an
+ * export that overlaps the last one): they replaced identical rows and count once, not twice.
+ * Part of `updated` in summarizeChanges.
+ */
+export function summarizeDuplicates(reports: readonly FileReport[]): Partial<Record<CanonicalTable, number>> {
+  const out: Partial<Record<CanonicalTable, number>> = {};
+  for (const r of reports) {
+    if (!r.table || r.error || !r.rowsDuplicate) continue;
+    out[r.table] = (out[r.table] ?? 0) + r.rowsDuplicate;
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import type { Connector } from '../engine/connector';
 import type { QueryManager } from '../engine/queryManager';
 import { scalar, toRows } from '../engine/rows';
 import { ident, lit } from '../engine/sql';
@@ -9,23 +10,22 @@ import { toSqlValue } from './values/toSql';
 import { blankSql } from './values/blanks';
 import type { ColumnProfile } from './values/profile';
 import type { RejectedRow } from './types';
+import { say, type IngestMessageKey } from './messages';
+import { lastRowPerIdSql, replacedRowsSql, rowHashSql, ROW_KEY } from './rowIdentity';
 
-/** The id column that decides "same row" when a newer file repeats it (newest wins). */
-const ROW_KEY: Partial<Record<CanonicalTable, string>> = {
-  customers: 'customer_id',
-  orders: 'order_id',
-  subscriptions: 'subscription_id',
-  tickets: 'ticket_id',
+/** The reason a value of each typed kind gets when it cannot be read (ids and text always can). */
+const UNREADABLE: Partial<Record<ColumnKind, IngestMessageKey>> = {
+  date: 'notADate',
+  timestamp: 'notADate',
+  number: 'notANumber',
+  boolean: 'notYesNo',
 };
 
-const KIND_WORD: Record<ColumnKind, string> = {
-  id: 'an id',
-  text: 'text',
-  date: 'a date',
-  timestamp: 'a date',
-  number: 'a number',
-  boolean: 'yes/no',
-};
+/** SQL: the message `key` for `column` with the source text (first 60 characters) as its value. */
+function reasonSql(key: IngestMessageKey, column: string, sourceCol: string): string {
+  const [before, after] = say(key, { column, value: '\u0000' }).split('\u0000');
+  return `${lit(before)} || left(${sourceCol}, 60) || ${lit(after)}`;
+}
 
 /**
  * Numbers larger than this in magnitude are rejected: no order, MRR or cost is a quadrillion, and
@@ -38,6 +38,8 @@ export interface ConversionResult {
   rowsRejected: number;
   rejected: RejectedRow[];
   rowsReplaced: number;
+  /** Rows identical to rows already loaded (they replaced them and changed nothing). */
+  rowsDuplicate: number;
   duplicateIds: number;
 }
 
@@ -112,13 +114,10 @@ export async function convertStaging(
     if (!src) continue;
     const value = converted(col.name);
     const typed = col.kind !== 'text' && col.kind !== 'id';
-    if (col.required) checks.push(`WHEN ${value} IS NULL AND ${typed ? blankSql(src.col) : 'TRUE'} THEN ${lit(`${col.name} is missing`)}`);
-    if (typed) {
-      checks.push(`WHEN ${value} IS NULL AND NOT ${blankSql(src.col)} THEN ${lit(`${col.name} "`)} || left(${src.col}, 60) || ${lit(`" is not ${KIND_WORD[col.kind]}`)}`);
-    }
-    if (col.kind === 'number') {
-      checks.push(`WHEN abs(${value}) > ${MAX_ABS_NUMBER} THEN ${lit(`${col.name} "`)} || left(${src.col}, 60) || ${lit(`" is out of range (more than 10^15)`)}`);
-    }
+    if (col.required) checks.push(`WHEN ${value} IS NULL AND ${typed ? blankSql(src.col) : 'TRUE'} THEN ${lit(say('valueMissing', { column: col.name }))}`);
+    const unreadable = UNREADABLE[col.kind];
+    if (unreadable) checks.push(`WHEN ${value} IS NULL AND NOT ${blankSql(src.col)} THEN ${reasonSql(unreadable, col.name, src.col)}`);
+    if (col.kind === 'number') checks.push(`WHEN abs(${value}) > ${MAX_ABS_NUMBER} THEN ${reasonSql('outOfRange', col.name, src.col)}`);
   }
   const reason = checks.length ? `CASE ${checks.join(' ')} ELSE NULL END` : 'NULL';
 
@@ -138,34 +137,36 @@ export async function convertStaging(
   try {
     const key = ROW_KEY[table];
     const cols = spec.map((c) => ident(c.name)).join(', ');
-    const dedupe = table === 'customers' ? 'QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY _line DESC) = 1' : '';
-    const counts = toRows<{ good: number; bad: number; dupes: number }>(await qm.query(
+    const lastPerId = lastRowPerIdSql(table);
+    const counts = toRows<{ good: number; bad: number; dupes: number; without_id: number }>(await qm.query(
       `SELECT count(*) FILTER (WHERE _reason IS NULL) AS good, count(*) FILTER (WHERE _reason IS NOT NULL) AS bad,
-        ${key ? `count(*) FILTER (WHERE _reason IS NULL) - count(DISTINCT ${ident(key)}) FILTER (WHERE _reason IS NULL AND ${ident(key)} IS NOT NULL) - count(*) FILTER (WHERE _reason IS NULL AND ${ident(key)} IS NULL)` : '0'} AS dupes
+        ${key ? `count(*) FILTER (WHERE _reason IS NULL) - count(DISTINCT ${ident(key)}) FILTER (WHERE _reason IS NULL AND ${ident(key)} IS NOT NULL) - count(*) FILTER (WHERE _reason IS NULL AND ${ident(key)} IS NULL)` : '0'} AS dupes,
+        ${key ? `count(*) FILTER (WHERE _reason IS NULL AND ${ident(key)} IS NULL)` : 'count(*)'} AS without_id
        FROM ${conv}`, { cache: false }))[0];
     const rejected = toRows<{ line: number; reason: string }>(
       await qm.query(`SELECT _line AS line, _reason AS reason FROM ${conv} WHERE _reason IS NOT NULL ORDER BY _line LIMIT 100`, { cache: false }),
     ).map((r) => ({ line: Number(r.line), reason: r.reason }));
-    return await commit(async () => {
-    let replaced = 0;
-    if (key) {
-      const before = await countRows(qm, table);
-      await qm.exec(`DELETE FROM ${table} WHERE _source <> ${lit(sourceId)} AND ${ident(key)} IN (SELECT ${ident(key)} FROM ${conv} WHERE _reason IS NULL AND ${ident(key)} IS NOT NULL)`);
-      replaced = before - (await countRows(qm, table));
-      if (table === 'customers') {
-        await qm.exec(`DELETE FROM ${CUSTOMER_ATTRIBUTES_TABLE} WHERE _source <> ${lit(sourceId)} AND customer_id IN (SELECT customer_id FROM ${conv} WHERE _reason IS NULL)`);
-      }
-    }
-    await qm.exec(`INSERT INTO ${table} (${cols}, _source, _line) SELECT ${cols}, ${lit(sourceId)}, _line FROM ${conv} WHERE _reason IS NULL ${dedupe}`);
-    for (const { h, i } of extras) {
+    const extraInserts = extras.map(({ h, i }) => {
       const x = ident('x' + i);
-      const num = toSqlValue(x, 'number', profiles[i]);
-      const numeric = profiles[i].inferred === 'number';
-      await qm.exec(`INSERT INTO ${CUSTOMER_ATTRIBUTES_TABLE} SELECT customer_id, ${lit(h)}, nullif(trim(${x}), ''), ${numeric ? num : 'NULL'}, ${lit(sourceId)}
-        FROM ${conv} WHERE _reason IS NULL ${dedupe}`);
-    }
-    const loaded = table === 'customers' ? await countSource(qm, table, sourceId) : Number(counts.good);
-    return { rowsLoaded: loaded, rowsRejected: Number(counts.bad), rejected, rowsReplaced: replaced, duplicateIds: Number(counts.dupes) };
+      const numeric = profiles[i].inferred === 'number' ? toSqlValue(x, 'number', profiles[i]) : 'NULL';
+      return `INSERT INTO ${CUSTOMER_ATTRIBUTES_TABLE} SELECT customer_id, ${lit(h)}, nullif(trim(${x}), ''), ${numeric}, ${lit(sourceId)}
+        FROM ${conv} WHERE _reason IS NULL ${lastPerId}`;
+    });
+    return await commit(async () => {
+      const written = await qm.exclusive((c) => writeRows(c, {
+        table, conv, cols, sourceId,
+        newRows: `SELECT ${cols}, _line FROM ${conv} WHERE _reason IS NULL ${lastPerId}`,
+        anyWithoutId: Number(counts.without_id) > 0,
+        extras: extraInserts,
+      }));
+      return {
+        rowsLoaded: written.inserted,
+        rowsRejected: Number(counts.bad),
+        rejected,
+        rowsReplaced: written.replaced,
+        rowsDuplicate: written.duplicates,
+        duplicateIds: Number(counts.dupes),
+      };
     });
   } finally {
     // Best effort: after a failed write the original error is the one to report.
@@ -173,10 +174,44 @@ export async function convertStaging(
   }
 }
 
-async function countRows(qm: QueryManager, table: string): Promise<number> {
-  return Number(toRows<{ n: number }>(await qm.query(`SELECT count(*) AS n FROM ${table}`, { cache: false }))[0].n);
+/** What writing converted rows into their canonical table did. */
+interface Written {
+  inserted: number;
+  /** Rows of earlier loads replaced by these (same id, or the same whole row without an id). */
+  replaced: number;
+  /** New rows identical to a row they replaced: already loaded, not counted twice. */
+  duplicates: number;
 }
 
-async function countSource(qm: QueryManager, table: string, sourceId: string): Promise<number> {
-  return Number(toRows<{ n: number }>(await qm.query(`SELECT count(*) AS n FROM ${table} WHERE _source = ${lit(sourceId)}`, { cache: false }))[0].n);
+/**
+ * Replaces the rows the new rows repeat (rowIdentity.ts) and inserts the new rows (plus customer
+ * attributes). Runs inside the caller's transaction (convertStaging's `commit`), so a failure
+ * leaves the rows already loaded as they were.
+ */
+async function writeRows(
+  c: Connector,
+  w: { table: CanonicalTable; conv: string; cols: string; sourceId: string; newRows: string; anyWithoutId: boolean; extras: string[] },
+): Promise<Written> {
+  const count = async (sql: string) => Number(toRows<{ n: number }>(await c.query(sql))[0].n);
+  const replacedTable = `${w.conv}_replaced`;
+  let replaced = 0;
+  let duplicates = 0;
+  if ((await count(`SELECT count(*) AS n FROM ${w.table}`)) > 0) {
+    const replacedRows = replacedRowsSql(w.table, w.newRows, w.anyWithoutId);
+    await c.exec(`CREATE TEMP TABLE ${replacedTable} AS SELECT ${rowHashSql(w.table)} AS h FROM ${w.table} WHERE ${replacedRows}`);
+    try {
+      replaced = await count(`SELECT count(*) AS n FROM ${replacedTable}`);
+      if (replaced > 0) {
+        duplicates = await count(`SELECT count(*) AS n FROM (${w.newRows}) WHERE ${rowHashSql(w.table)} IN (SELECT h FROM ${replacedTable})`);
+        await c.exec(`DELETE FROM ${w.table} WHERE ${replacedRows}`);
+        if (w.table === 'customers') await c.exec(`DELETE FROM ${CUSTOMER_ATTRIBUTES_TABLE} WHERE customer_id IN (SELECT customer_id FROM (${w.newRows}))`);
+      }
+    } finally {
+      await c.exec(`DROP TABLE IF EXISTS ${replacedTable}`);
+    }
+  }
+  const result = await c.query(`INSERT INTO ${w.table} (${w.cols}, _source, _line) SELECT ${w.cols}, ${lit(w.sourceId)}, _line FROM (${w.newRows})`);
+  const inserted = Number(result.getChildAt(0)?.get(0) ?? 0);
+  for (const sql of w.extras) await c.exec(sql);
+  return { inserted, replaced, duplicates };
 }

@@ -1,3 +1,5 @@
+import { detectEncoding, looksBinary } from './encoding';
+import { looksLineDelimited } from './readers/jsonText';
 import type { SourceFormat } from './types';
 
 /**
@@ -9,7 +11,9 @@ export function sniffFormat(head: Uint8Array, fileName: string): SourceFormat {
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31) return 'parquet';
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return 'xlsx';
   if (head.length >= 8 && head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return 'xls';
-  if (ext === 'xlsx' || ext === 'xlsm' || ext === 'xls') return ext === 'xls' ? 'xls' : 'xlsx';
+  // A workbook extension on plain text is a renamed CSV: the spreadsheet parser would read
+  // '00123' as the number 123. Only HTML/XML "Excel" files (which the parser reads) stay workbooks.
+  if ((ext === 'xlsx' || ext === 'xlsm' || ext === 'xls') && !isPlainText(head)) return ext === 'xls' ? 'xls' : 'xlsx';
   if (ext === 'parquet') return 'parquet';
   const firstChar = firstNonSpaceChar(head);
   if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
@@ -17,6 +21,12 @@ export function sniffFormat(head: Uint8Array, fileName: string): SourceFormat {
     return firstChar === '[' || (firstChar === '{' && !looksLikeNdjson(head)) ? 'json' : 'ndjson';
   }
   return 'csv';
+}
+
+/** Text that is neither binary nor markup (HTML tables and SpreadsheetML saved as .xls start with '<'). */
+function isPlainText(head: Uint8Array): boolean {
+  const { encoding } = detectEncoding(head);
+  return head.length > 0 && !looksBinary(head, encoding) && firstNonSpaceChar(head) !== '<';
 }
 
 function firstNonSpaceChar(head: Uint8Array): string {
@@ -29,15 +39,7 @@ function firstNonSpaceChar(head: Uint8Array): string {
   return '';
 }
 
-/** NDJSON: the first line closes its object and a second line opens another. */
+/** NDJSON: most of the first lines are one object each (a broken first line does not change that). */
 function looksLikeNdjson(head: Uint8Array): boolean {
-  const text = new TextDecoder().decode(head.subarray(0, 65536));
-  const lines = text.split(/\r?\n/).filter((l) => l.trim());
-  if (lines.length < 2) return false;
-  try {
-    JSON.parse(lines[0]);
-    return lines[1].trim().startsWith('{');
-  } catch {
-    return false;
-  }
+  return looksLineDelimited(new TextDecoder().decode(head.subarray(0, 65536)));
 }

@@ -1,6 +1,7 @@
 import { Int32, RecordBatch, Schema, Field, Struct, Table, Utf8, makeData, tableToIPC } from 'apache-arrow';
 import { Utf8Writer } from '../engine/arrow/columns';
 import type { QueryManager } from '../engine/queryManager';
+import { say } from './messages';
 import { NotATableError, type RejectedRow } from './types';
 
 /**
@@ -17,6 +18,16 @@ export interface Staging {
   rejectedCount: number;
   encoding: string | null;
   delimiter: string | null;
+  /** What the reader left out or noticed on purpose (title lines, a total row, hidden sheets ...). */
+  notes: string[];
+}
+
+/** One table of a file, staged: a workbook sheet, a list in a JSON document, or the whole file (sheet null). */
+export interface StagedSheet {
+  sheet: string | null;
+  staging: Staging | null;
+  /** Why the table was skipped (an empty sheet) when staging is null. */
+  note: string | null;
 }
 
 /**
@@ -28,7 +39,7 @@ export const MAX_COLUMNS = 1000;
 /** Refuses a file wider than MAX_COLUMNS with a message that says what to do. */
 export function assertColumnLimit(file: string, columns: number): void {
   if (columns > MAX_COLUMNS) {
-    throw new NotATableError(file, `it has ${columns.toLocaleString('en')} columns; at most ${MAX_COLUMNS.toLocaleString('en')} can be loaded. Export only the columns you need.`);
+    throw new NotATableError(file, say('tooManyColumns', { columns, max: MAX_COLUMNS }));
   }
 }
 

@@ -17,6 +17,8 @@ export interface RejectedRow {
 
 /** What loading one file (or one sheet of a workbook) did; the CLI's `files[]` entries. */
 export interface FileReport {
+  /** The file's identity: a hash of its bytes and its size (contentHash.ts), whatever its name. */
+  contentHash: string;
   /** Stable key of this load, stored in every row's `_source` column. */
   sourceId: string;
   /** The load of the whole file (a workbook's sheets share it); the key its raw bytes are kept under. */
@@ -42,13 +44,17 @@ export interface FileReport {
   mappingOrigin: 'detected' | 'user' | 'remembered';
   /** The user's choices applied to this load (kept so a reload of the file applies them again). */
   override: MappingOverride | null;
-  /** Rows whose id already existed and were replaced (newest wins). */
+  /** Rows of earlier loads this load replaced: the same id (newest wins), or the same whole row for rows without an id. */
   rowsReplaced: number;
+  /** Of the rows loaded, those identical to a row already loaded (a file loaded twice): not counted twice. */
+  rowsDuplicate: number;
   duplicateIds: number;
   /** Up to 20 rows of the source as text, for the preview. */
   preview: (string | null)[][];
   /** Set when the file could not be read as a table at all. */
   error: string | null;
+  /** What the loader left out or noticed on purpose: title lines, a total row, hidden sheets, formulas without values. */
+  notes: string[];
 }
 
 export type SourceFormat = 'csv' | 'xlsx' | 'xls' | 'parquet' | 'json' | 'ndjson' | 'unknown';
@@ -76,10 +82,18 @@ export interface IngestOptions {
   overrides?: Record<string, MappingOverride>;
   /** Unique key prefix for `_source`; defaults to the file name. */
   sourceKey?: string;
+  /** The file's contentHash when the caller has it already (else it is computed). */
+  contentHash?: string;
   /** A mapping fix remembered for files with these headers (used when `overrides` has none). */
   rememberedOverride?: (headers: string[]) => MappingOverride | undefined;
   /** Called before the load first writes into a table (the undo point copies it). */
   beforeWrite?: (table: string) => Promise<void>;
+  /** Skip the up-front size refusal (bench/ingest-limits.ts measures what fits this way). */
+  ignoreSizeLimits?: boolean;
+  /** Load the hidden sheets of a workbook too (skipped by default: they are often stale copies). */
+  includeHiddenSheets?: boolean;
+  /** Told the raw error behind an "unexpected error" report (the CLI prints it for whoever debugs). */
+  onInternalError?: (e: unknown) => void;
   /**
    * Wraps the writes of each loaded sheet into the canonical tables; `report` gives the sheet's
    * finished report once they ran. The app runs them as one transaction that also records the

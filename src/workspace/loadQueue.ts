@@ -3,7 +3,7 @@ import { ingestFile } from '../ingest/ingestFile';
 import { blobInput, type FileReport, type IngestInput, type IngestOptions, type MappingOverride } from '../ingest/types';
 import { UndoPoint } from '../ingest/undoPoint';
 import { removeSourceRows } from '../ingest/storedTables';
-import { summarizeChanges } from '../ingest/changeSummary';
+import { summarizeChanges, summarizeDuplicates } from '../ingest/changeSummary';
 import type { LoadJob, WorkspaceState } from './state';
 import type { KeyValueStore, SourceStore } from './storage/keyValue';
 import type { MappingMemory } from './mappingMemory';
@@ -95,6 +95,7 @@ export class LoadQueue {
         files: batch.map((b) => b.file.name),
         sourceKeys: [...new Set(reports.map((r) => r.sourceKey))],
         changes: summarizeChanges(reports),
+        duplicates: summarizeDuplicates(reports),
         undone: false,
       };
       // One rebuild for the whole drop: a rebuild per file would fight the next file for the engine.

@@ -1,5 +1,6 @@
 import type { FileReport } from '../ingest/types';
 import type { TableChange } from '../ingest/changeSummary';
+import type { CanonicalTable } from '../ingest/schema';
 import type { AnalyticsSettings } from '../analytics/settings';
 import type { ScreenContext } from '../analytics/screen/prepareScreen';
 import type { DemoLoadReport } from '../demo/loadDemo';
@@ -31,6 +32,8 @@ export interface AppendSummary {
   /** The loads of this append (their reports and raw files leave with an undo). */
   sourceKeys: string[];
   changes: TableChange[];
+  /** Of the updated rows per table, those identical to rows already loaded (summarizeDuplicates). */
+  duplicates?: Partial<Record<CanonicalTable, number>>;
   undone: boolean;
 }
 

@@ -5,10 +5,10 @@ const en: typeof zh = {
   title: 'Data & settings',
   tabs: { files: 'Files', checks: 'Join diagnostics', settings: 'Churn definition & settings', workspaces: 'Workspaces' },
   queue: { queued: 'queued', loading: 'loading', done: 'done', error: 'failed', cancelled: 'cancelled', cancel: 'Cancel', clear: 'Clear finished', rows: '{rows} rows', rate: '{mbps} MB/s', storageFull: '{file}: the browser has no storage space left for this file. Nothing of it was loaded and the workspace is as it was; delete a workspace you no longer need (Workspaces tab) or free disk space, then drop the file again.', phase: { reading: 'reading', staging: 'staging', detecting: 'detecting', converting: 'converting', done: 'done' } },
-  append: { title: 'Last append', added: '+{n} {table}', updated: '{n} {table} updated', rejected: '{n} rows rejected', undo: 'Undo this append', undone: 'Undone', nothing: 'No new data' },
+  append: { title: 'Last append', added: '+{n} {table}', updated: '{n} {table} updated', duplicates: '{n} {table} already loaded (not counted twice)', rejected: '{n} rows rejected', undo: 'Undo this append', undone: 'Undone', nothing: 'No new data' },
   file: {
     remove: 'Remove', select: 'Details', detail: 'File details', table: 'Detected as', chooseTable: 'Choose a table', encoding: 'Encoding', delimiter: 'Delimiter', format: 'Format', preset: 'Preset', confidence: 'Confidence',
-    rowsRead: 'Rows read', rowsLoaded: 'Loaded', rowsRejected: 'Rejected', rowsReplaced: 'Replaced older rows', duplicateIds: 'Duplicate ids in file',
+    rowsRead: 'Rows read', rowsLoaded: 'Loaded', rowsRejected: 'Rejected', rowsReplaced: 'Replaced older rows', rowsDuplicate: 'Rows already loaded (not counted twice)', duplicateIds: 'Duplicate ids in file',
     origin: { detected: 'detected', user: 'fixed by hand', remembered: 'remembered fix applied' },
     tabs: { mapping: 'Column mapping', preview: 'Preview (first 20 rows)', rejected: 'Rejected rows' },
     noRejected: 'No rejected rows.', line: 'Line', reason: 'Reason', downloadRejected: 'Download rejected rows (CSV)', none: 'No files loaded yet (showing the demo company).',

@@ -3,10 +3,10 @@ export default {
   title: '数据与设置',
   tabs: { files: '数据文件', checks: '关联诊断', settings: '流失口径与设置', workspaces: '工作区' },
   queue: { queued: '排队中', loading: '加载中', done: '完成', error: '失败', cancelled: '已取消', cancel: '取消', clear: '清除已完成', rows: '{rows} 行', rate: '{mbps} MB/秒', storageFull: '{file}：浏览器存储空间已满，无法保存这个文件。文件未加载，工作区保持原样；请在“工作区”页删除不再需要的工作区或清理磁盘后重新拖入。', phase: { reading: '读取', staging: '暂存', detecting: '识别', converting: '转换', done: '完成' } },
-  append: { title: '本次追加', added: '+{n} {table}', updated: '{n} {table}已更新', rejected: '{n} 行被拒绝', undo: '撤销本次追加', undone: '已撤销', nothing: '没有新数据' },
+  append: { title: '本次追加', added: '+{n} {table}', updated: '{n} {table}已更新', duplicates: '{n} 条{table}与已载入的数据相同（未重复计入）', rejected: '{n} 行被拒绝', undo: '撤销本次追加', undone: '已撤销', nothing: '没有新数据' },
   file: {
     remove: '移除', select: '查看', detail: '文件详情', table: '识别为', chooseTable: '选择表', encoding: '编码', delimiter: '分隔符', format: '格式', preset: '识别模板', confidence: '置信度',
-    rowsRead: '读取行', rowsLoaded: '已加载', rowsRejected: '拒绝行', rowsReplaced: '替换旧行', duplicateIds: '文件内重复 ID',
+    rowsRead: '读取行', rowsLoaded: '已加载', rowsRejected: '拒绝行', rowsReplaced: '替换旧行', rowsDuplicate: '与已载入数据相同的行', duplicateIds: '文件内重复 ID',
     origin: { detected: '自动识别', user: '手工修正', remembered: '沿用已记住的修正' },
     tabs: { mapping: '列映射', preview: '预览（前 20 行）', rejected: '拒绝的行' },
     noRejected: '没有被拒绝的行。', line: '行号', reason: '原因', downloadRejected: '下载拒绝行 CSV', none: '尚未加载文件（当前为演示数据）',

@@ -1,4 +1,5 @@
 import type zh from './zh-CN';
+import { INGEST_MESSAGES as ingest } from '../../ingest/messages';
 import analyst from './analyst.en';
 
 /** English interface text; the shape must match zh-CN. */
@@ -88,5 +89,7 @@ const en: typeof zh = {
   lang: { switch: '中文' },
   engine: { failed: 'The analysis engine stopped', safe: 'It may have run out of memory or failed. The saved workspace (files, mappings and settings) is not lost: reload to restore it.', reload: 'Reload the saved workspace', dismiss: 'Close', autoReload: 'Reloading by itself in {n} s' },
   analyst,
+  /** Loader messages by key (src/ingest/messages.ts). */
+  ingest,
 };
 export default en;

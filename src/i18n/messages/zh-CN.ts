@@ -1,3 +1,4 @@
+import ingest from './ingest.zh-CN';
 import analyst from './analyst.zh-CN';
 /** 中文 (default) interface text. Keys are shared with en.ts. */
 export default {
@@ -86,4 +87,6 @@ export default {
   lang: { switch: 'English' },
   engine: { failed: '分析引擎已停止', safe: '可能是内存不足或引擎出错。已保存的工作区（文件、映射与设置）不会丢失，重新加载即可恢复。', reload: '重新加载已保存的工作区', dismiss: '关闭', autoReload: '{n} 秒后自动重新加载' },
   analyst,
+  /** Loader messages by key (src/ingest/messages.ts). */
+  ingest,
 };

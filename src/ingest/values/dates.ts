@@ -5,7 +5,8 @@ import { letSql } from './sqlBind';
 /**
  * Date and datetime recognition, JS and SQL twins. Recognised shapes:
  * - year first: 2024-01-02, 2024/1/2, 2024.1.2, with optional time ('2024-01-02 13:45:00',
- *   '2024-01-02T13:45:00Z', fractions, '+0800'; the offset is dropped and the clock time kept,
+ *   '2024-01-02T13:45:00Z', fractions, '+0800', '+00' (timezone-aware Parquet timestamps read as
+ *   text, Postgres exports); the offset is dropped and the clock time kept,
  *   which is what DuckDB's TIMESTAMP cast does), or '2024/1/2 1:45 PM';
  * - year last: 02/01/2024, 1/2/2024, 2-1-2024, 1.2.2024, 1/2/24 (two-digit years pivot like
  *   DuckDB's %y: 00-68 -> 20xx, 69-99 -> 19xx), with optional time incl. AM/PM. Day-first or
@@ -60,7 +61,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 /** Time suffixes accepted after a date (JS mirror of the strptime/cast formats below). */
 const TIME_24 = String.raw`(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d{1,9})?)?)`;
 const TIME_12 = String.raw`(?: (\d{1,2}):(\d{1,2})(?::(\d{1,2}))? ([AaPp][Mm]))`;
-const ISO_RE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:${TIME_24}(?:Z|[+-]\d{2}:?\d{2}| UTC)?|${TIME_12})?$`);
+const ISO_RE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:${TIME_24}(?:Z|[+-]\d{2}(?::?\d{2})?| UTC)?|${TIME_12})?$`);
 const YEAR_LAST_RE = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?:${TIME_24}|${TIME_12})?$`);
 const MONTH_NAME_TIME = String.raw`(?: (\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?: ([AaPp][Mm]))?)?`;
 const DAY_MONTH_RE = new RegExp(String.raw`^(\d{1,2})[- ]([A-Za-z]+)\.?[- ](\d{4})${MONTH_NAME_TIME}$`);

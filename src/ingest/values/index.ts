@@ -9,6 +9,6 @@ export {
 } from './dates';
 export { CHURN_FALSE_WORDS, CHURN_TRUE_WORDS, churnFlagSql, digitOrderIdsSql, isReturnStatus, parseChurnFlag, RETURN_STATUS_PATTERN, returnFlagSql } from './flags';
 export { isIdShaped, normaliseId, normaliseIdSql } from './ids';
-export { numberSql, parseNumber } from './numbers';
+export { numberSql, parseNumber, parseNumberWithStyle, type NumberStyle } from './numbers';
 export { headerSuggestsId, profileColumn, type ColumnProfile, type ProfileOptions } from './profile';
 export { toSqlValue, unparseableSql, type ConversionProfile } from './toSql';

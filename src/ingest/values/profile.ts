@@ -6,6 +6,7 @@ import { DEFAULT_YEAR_LAST_ORDER, headerSuggestsDate, isCompactDate, isExcelSeri
 import { parseChurnFlag } from './flags';
 import { isIdShaped } from './ids';
 import { isPercentText, parseNumber } from './numbers';
+import { decimalEvidence } from './numberStyle';
 
 /**
  * What a sample of one column looks like. Shares other than blankShare are fractions of the
@@ -32,6 +33,11 @@ export interface ColumnProfile {
   inferred: ColumnKind | 'unknown';
   /** Non-blank values in the sample. */
   nonBlankCount: number;
+  /**
+   * The column writes decimals with a comma ('1.234,5'): true or false when its values prove it,
+   * null when they prove neither; ingestFile settles null per file (resolveDecimalComma).
+   */
+  decimalComma: boolean | null;
   /** Smallest and largest number among the values that parse as numbers. */
   min: number | null;
   max: number | null;
@@ -70,6 +76,7 @@ export function profileColumn(name: string, values: (string | null)[], options: 
   let blanks = 0, numbers = 0, integers = 0, fractions = 0, booleans = 0, booleanWords = 0, churnLabels = 0;
   let maxLength = 0, idShaped = 0, withLetters = 0, leadingZeros = 0, digitsOnly = 0, compact = 0;
   let textDates = 0, serials = 0, serialFractions = 0, timeDates = 0, anyYearLast = 0, dmyOnly = 0, mdyOnly = 0;
+  let commaDecimals = 0, dotDecimals = 0;
   let min: number | null = null, max: number | null = null;
   const lengths = new Set<number>();
 
@@ -82,6 +89,9 @@ export function profileColumn(name: string, values: (string | null)[], options: 
     lengths.add(t.length);
     const n = parseNumber(t);
     if (n !== null) {
+      const mark = decimalEvidence(t);
+      if (mark === 'comma') commaDecimals++;
+      else if (mark === 'dot') dotDecimals++;
       numbers++;
       if (Number.isInteger(n) && !isPercentText(t)) integers++; else fractions++;
       min = min === null ? n : Math.min(min, n);
@@ -161,6 +171,7 @@ export function profileColumn(name: string, values: (string | null)[], options: 
     looksLikeId,
     inferred,
     nonBlankCount: nonBlank,
+    decimalComma: commaDecimals > 0 && dotDecimals === 0 ? true : dotDecimals > 0 && commaDecimals === 0 ? false : null,
     min,
     max,
     churnLabelShare: share(churnLabels),

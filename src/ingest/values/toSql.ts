@@ -7,7 +7,7 @@ import { numberSql } from './numbers';
 import type { ColumnProfile } from './profile';
 
 /** The profile fields the conversions read (a full ColumnProfile satisfies it). */
-export type ConversionProfile = Pick<ColumnProfile, 'dateOrder' | 'hasExcelSerial'>;
+export type ConversionProfile = Pick<ColumnProfile, 'dateOrder' | 'hasExcelSerial'> & Partial<Pick<ColumnProfile, 'decimalComma'>>;
 
 /**
  * SQL converting the VARCHAR expression `sourceExpr` to `kind`'s DuckDB type (KIND_SQL_TYPE).
@@ -20,7 +20,7 @@ export function toSqlValue(sourceExpr: string, kind: ColumnKind, profile: Conver
     case 'text':
       return `CAST(${textSql(sourceExpr)} AS ${KIND_SQL_TYPE.text})`;
     case 'number':
-      return numberSql(sourceExpr);
+      return numberSql(sourceExpr, profile.decimalComma ? 'comma' : 'dot');
     case 'boolean':
       return booleanSql(sourceExpr);
     case 'date':

@@ -1,0 +1,31 @@
+import type { QueryManager } from '../engine/queryManager';
+import { contentHash } from '../ingest/contentHash';
+import { ingestFile } from '../ingest/ingestFile';
+import { say } from '../ingest/messages';
+import type { FileReport } from '../ingest/types';
+import { fileInput } from './fileInput';
+
+/**
+ * Loads one file named on the command line. Its load key is its name plus its content hash, so
+ * two files called customers.csv in different folders stay two sources, and the same bytes given
+ * twice are one file: the second load replaces the first one's rows and says so (`seen` maps a
+ * content hash to the first path that had it). An unexpected error's raw text goes to stderr.
+ */
+export async function loadFile(qm: QueryManager, filePath: string, seen: Map<string, string>): Promise<FileReport[]> {
+  let input;
+  try {
+    input = await fileInput(filePath);
+  } catch {
+    return [{ file: filePath, error: `${filePath}: ${say('fileUnreadable')}` } as FileReport];
+  }
+  const hash = await contentHash(input);
+  const reports = await ingestFile(qm, input, {
+    sourceKey: `${input.name}@${hash}`,
+    contentHash: hash,
+    onInternalError: (e) => process.stderr.write(`analyze: ${filePath}: ${(e as Error).stack ?? e}\n`),
+  });
+  const first = seen.get(hash);
+  if (first === undefined) seen.set(hash, filePath);
+  else for (const r of reports) r.notes.push(say('sameContentAs', { file: first }));
+  return reports;
+}

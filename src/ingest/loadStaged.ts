@@ -1,0 +1,113 @@
+import type { QueryManager } from '../engine/queryManager';
+import { toRows } from '../engine/rows';
+import { applyOverride } from './applyOverride';
+import { convertStaging, type CommitWrites, type ConversionResult } from './convert';
+import { detectTable, type DetectionResult } from './detect/detectTable';
+import { sourceIdOf, type ReportBase } from './fileReport';
+import { say } from './messages';
+import { inOwnTransaction } from './ownTransaction';
+import { CUSTOMER_ATTRIBUTES_TABLE } from './schema';
+import { stagingColumn, type Staging } from './staging';
+import type { FileReport, IngestOptions } from './types';
+import { resolveDecimalComma } from './values/numberStyle';
+import { profileColumn, type ColumnProfile } from './values/profile';
+
+/** Rows sampled to profile columns and detect the table. */
+const PROFILE_SAMPLE_ROWS = 5000;
+
+/** Characters of a cell the preview keeps: enough to recognise it, never megabytes. */
+const PREVIEW_CELL_CHARS = 1000;
+
+/**
+ * Turns one staged table (a file, a sheet, a JSON list) into canonical rows: profile and detect
+ * (or apply the user's override), convert, and report what happened. The caller drops the staging.
+ */
+export async function loadStaged(qm: QueryManager, base: ReportBase, sheet: string | null, staging: Staging, options: IngestOptions): Promise<FileReport> {
+  const { file } = base;
+  options.onProgress?.({ file, phase: 'detecting', fraction: 1 });
+  const profiles = await profileStaging(qm, staging);
+  // Own keys only: a sheet called 'constructor' must not find Object.prototype's.
+  const userOverride = options.overrides && Object.hasOwn(options.overrides, sheet ?? '') ? options.overrides[sheet ?? ''] : undefined;
+  const remembered = userOverride ? undefined : options.rememberedOverride?.(staging.headers);
+  const override = userOverride ?? remembered ?? null;
+  const detection: DetectionResult = applyOverride(detectTable(staging.headers, profiles, sheet ?? file), override ?? undefined, staging.headers, profiles);
+  const sourceId = sourceIdOf(base.sourceKey, sheet);
+  const report: FileReport = {
+    ...base,
+    sourceId,
+    sheet,
+    table: detection.table,
+    encoding: staging.encoding,
+    delimiter: staging.delimiter,
+    preset: detection.preset,
+    confidence: detection.confidence,
+    headers: staging.headers,
+    rowsRead: staging.rowsRead + staging.rejectedCount,
+    rowsLoaded: 0,
+    rowsRejected: staging.rejectedCount,
+    rejected: [...staging.rejected],
+    mapping: Object.fromEntries(detection.mapping.filter((m) => m.target).map((m) => [m.target as string, m.source])),
+    columns: detection.mapping,
+    mappingOrigin: userOverride ? 'user' : remembered ? 'remembered' : 'detected',
+    override,
+    rowsReplaced: 0,
+    rowsDuplicate: 0,
+    duplicateIds: 0,
+    preview: await previewRows(qm, staging),
+    error: null,
+    notes: [...staging.notes],
+  };
+  if (!detection.table) {
+    report.error = `${file}${sheet ? ` [${sheet}]` : ''}: ${say('unknownTable', { reason: detection.reason })}`;
+    return report;
+  }
+  options.onProgress?.({ file, phase: 'converting', fraction: 1 });
+  await options.beforeWrite?.(detection.table);
+  if (detection.table === 'customers') await options.beforeWrite?.(CUSTOMER_ATTRIBUTES_TABLE);
+  const finish = (result: ConversionResult): ConversionResult => {
+    report.rowsLoaded = result.rowsLoaded;
+    report.rowsRejected += result.rowsRejected;
+    report.rejected = [...report.rejected, ...result.rejected].sort((a, b) => a.line - b.line).slice(0, 100);
+    report.rowsReplaced = result.rowsReplaced;
+    report.rowsDuplicate = result.rowsDuplicate;
+    report.duplicateIds = result.duplicateIds;
+    return result;
+  };
+  const appCommit = options.commit;
+  const commit: CommitWrites = appCommit
+    ? async (write) => {
+      let result: ConversionResult | null = null;
+      await appCommit(async () => {
+        result = finish(await write());
+      }, () => report);
+      return result!;
+    }
+    : (write) => inOwnTransaction(qm, async () => finish(await write()));
+  await convertStaging(qm, staging, detection.table, detection.mapping, profiles, sourceId, commit);
+  return report;
+}
+
+/** Profiles every staged column from a repeatable sample; the decimal mark is settled per file. */
+async function profileStaging(qm: QueryManager, staging: Staging): Promise<ColumnProfile[]> {
+  const cols = staging.headers.map((_, i) => stagingColumn(i));
+  const sample = await qm.query(
+    `SELECT ${cols.join(', ')} FROM (SELECT * FROM ${staging.table} ORDER BY _line LIMIT ${PROFILE_SAMPLE_ROWS})`,
+    { cache: false },
+  );
+  const profiles = staging.headers.map((h, i) => {
+    const vec = sample.getChild(cols[i]);
+    const values: (string | null)[] = [];
+    for (let r = 0; r < sample.numRows; r++) values.push((vec?.get(r) as string | null) ?? null);
+    return profileColumn(h, values);
+  });
+  const decimalComma = resolveDecimalComma(profiles.map((p) => p.decimalComma), staging.delimiter);
+  return profiles.map((p, i) => ({ ...p, decimalComma: decimalComma[i] }));
+}
+
+async function previewRows(qm: QueryManager, staging: Staging): Promise<(string | null)[][]> {
+  const cols = staging.headers.map((_, i) => stagingColumn(i));
+  const rows = toRows<Record<string, string | null>>(
+    await qm.query(`SELECT ${cols.map((c) => `left(${c}, ${PREVIEW_CELL_CHARS}) AS ${c}`).join(', ')} FROM ${staging.table} ORDER BY _line LIMIT 20`, { cache: false }),
+  );
+  return rows.map((r) => cols.map((c) => r[c]));
+}
