@@ -41,11 +41,11 @@ const results: SizeResult[] = [];
 const openBuilds: { label: string; runs: OpenRun[] }[] = [];
 const { server, origin } = argv.includes('--no-browser') ? { server: null, origin: '' } : await startServer();
 const browser = server ? await launchBrowser() : null;
+const before = browser && flag('before') ? await serveBuild('before', flag('before')!) : null;
 const render = () => renderResults(results, openBuilds, { machine, date: new Date().toISOString(), command: `npm run bench -- ${argv.join(' ')}`.trim() });
 try {
-  if (browser) {
+  if (browser && Number(flag('open-runs') ?? 3) > 0) {
     // Opening the demo, alternating between the builds so both see the same machine noise.
-    const before = flag('before') ? await serveBuild('before', flag('before')!) : null;
     const builds = [...(before ? [before] : []), { label: 'now', origin }];
     for (const b of builds) openBuilds.push({ label: b.label, runs: [] });
     for (let i = 0; i < Number(flag('open-runs') ?? 3); i++) {
@@ -55,7 +55,6 @@ try {
         console.log(`  open ${b.label}: ${JSON.stringify(run)}`);
       }
     }
-    await before?.close();
     writeFileSync('bench/RESULTS.md', render());
   }
   for (const size of sizesFromArgs(argv)) {
@@ -66,9 +65,11 @@ try {
     const browserRuns: BrowserScaleRun[] = [];
     if (browser) {
       for (const format of ['csv', 'parquet'] as const) {
-        const run = await runInBrowser(browser, origin, files, format, drills);
-        browserRuns.push(run);
-        console.log(`  chromium ${format}: ${JSON.stringify(run)}`);
+        for (const b of [...(before ? [before] : []), { label: 'now', origin }]) {
+          const run = { ...(await runInBrowser(browser, b.origin, files, format, drills)), build: b.label };
+          browserRuns.push(run);
+          console.log(`  chromium ${format} ${b.label}: ${JSON.stringify(run)}`);
+        }
       }
     }
     const engineRuns: EngineScaleRun[] = [];
@@ -87,6 +88,7 @@ try {
     writeFileSync('bench/RESULTS.md', render());
   }
 } finally {
+  await before?.close();
   await browser?.close();
   await server?.close();
 }

@@ -7,6 +7,8 @@ import { timedDrill } from '../lib/timedDrill';
 /** What the built app did with one size in one format, in headless Chromium. */
 export interface BrowserScaleRun {
   format: 'csv' | 'parquet';
+  /** Which build of the app ran ('now', or 'before' with bench --before). */
+  build?: string;
   bytes: number;
   /** From the file drop to every file loaded. */
   ingestMs: number;

@@ -36,13 +36,13 @@ export function renderResults(results: SizeResult[], open: OpenBuild[], meta: { 
     'What limits the missed targets, profiled: bench/LIMITS.md. The 24-hour wall: bench/WALL.md.', '',
     ...openLines(open),
     '## Chromium (the product)', '',
-    '| size | format | data | ingest | MB/s | first KPI | drop to drawn screen | drill p50 / p95 | JS heap peak | DuckDB memory | Chromium RSS peak (all / largest process) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| size | format | build | data | ingest | MB/s | first KPI | drop to drawn screen | drill p50 / p95 | JS heap peak | DuckDB memory | Chromium RSS peak (all / largest process) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
     for (const b of r.browserRuns) {
       const mb = b.bytes / 1e6;
-      lines.push(`| ${r.size.name} | ${b.format} | ${mb.toFixed(0)} MB | ${s(b.ingestMs)} | ${Number.isFinite(b.ingestMs) ? (mb / (b.ingestMs / 1000)).toFixed(1) : '—'} | ${s(b.firstKpiMs)} | ${s(b.dropToScreenMs)} | ${ms(b.drillP50)} / ${ms(b.drillP95)} (${b.drills}) | ${mib(b.jsHeapPeakMiB)} | ${mib(b.engineMiB)} | ${mib(b.rssPeakMiB)} / ${mib(b.rendererPeakMiB)} |${b.error ? ` failed: ${b.error} |` : ''}`);
+      lines.push(`| ${r.size.name} | ${b.format} | ${b.build ?? 'now'} | ${mb.toFixed(0)} MB | ${s(b.ingestMs)} | ${Number.isFinite(b.ingestMs) ? (mb / (b.ingestMs / 1000)).toFixed(1) : '—'} | ${s(b.firstKpiMs)} | ${s(b.dropToScreenMs)} | ${ms(b.drillP50)} / ${ms(b.drillP95)} (${b.drills}) | ${mib(b.jsHeapPeakMiB)} | ${mib(b.engineMiB)} | ${mib(b.rssPeakMiB)} / ${mib(b.rendererPeakMiB)} |${b.error ? ` failed: ${b.error} |` : ''}`);
     }
   }
   lines.push('', '## Same ingest and screen SQL: DuckDB-WASM (Node build) vs native DuckDB', '');
@@ -77,7 +77,7 @@ function targetLines(results: SizeResult[], open: OpenBuild[]): string[] {
   const size = (n: string) => results.find((r) => r.size.name === n);
   const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'met' : 'missed');
   const worst = (runs: BrowserScaleRun[] | undefined, pick: (b: BrowserScaleRun) => number): number | null => {
-    const values = (runs ?? []).map(pick);
+    const values = (runs ?? []).filter((b) => (b.build ?? 'now') === 'now').map(pick);
     if (values.length === 0) return null;
     return values.some((v) => !Number.isFinite(v)) ? Infinity : Math.max(...values);
   };

@@ -30,7 +30,7 @@ function split<T extends { notes: string[] }>(part: T): { value: Omit<T, 'notes'
  * report's sections.
  */
 export async function analyzeWorkspace(qm: QueryManager, settings: AnalyticsSettings, options: { today?: string } = {}): Promise<WorkspaceReport> {
-  const { results } = await runGraph(qm, settings, SCREEN_STEPS.map((s) => s.id).filter((id) => id !== 'screen'), { today: options.today });
+  const { results } = await runGraph(qm, settings, SCREEN_STEPS.map((s) => s.id).filter((id) => id !== 'screen' && id !== 'screenOrderDays'), { today: options.today });
   const r = results as StepResults;
   const prepared = preparedFrom(r, settings);
   const s = prepared.settings;

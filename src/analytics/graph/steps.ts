@@ -8,6 +8,7 @@ import { dataPresenceSql, type DataPresence } from '../status/dataPresence';
 import { pickChurnRule } from '../status/pickRule';
 import { periodBasisFor, valueBasisFor, type PeriodBasis, type ValueBasis } from '../status/basis';
 import { buildStatusSql } from '../status/statusSql';
+import { buildCustomerValueSql } from '../status/customerValueSql';
 import { buildSpellsSql } from '../status/spellsSql';
 import { buildRfmSql } from '../rfm/rfmSql';
 import { buildValueTierSql } from '../rfm/valueTierSql';
@@ -68,6 +69,7 @@ export interface StepResults {
   presence: DataPresence;
   fits: { bgnbd: BgNbdFit | null; gammaGamma: GammaGammaFit | null; notes: string[] };
   decide: Decisions;
+  value: null;
   status: null;
   spells: null;
   rfm: null;
@@ -82,6 +84,7 @@ export interface StepResults {
   service: Noted<ServiceDiagnosis | null>;
   interventions: Noted<InterventionsSummary | null>;
   diagnosis: Noted<DiagnosisFinding[] | null>;
+  screenOrderDays: null;
   screen: { tables: TablePresence; hasClv: boolean };
 }
 
@@ -146,9 +149,13 @@ export const SCREEN_STEPS: readonly Step[] = [
     }
     return { rule, ruleReason, periodBasis: periodBasisFor(rule, presence), valueBasis: valueBasisFor(presence), pickNote: pick.note, fallbackNote };
   } },
-  { id: 'status', writes: ['cw_customer_status'], deps: ['decide', 'fits', 'facts'], run: async ({ qm, s, get }) => {
+  { id: 'value', writes: ['cw_customer_value'], deps: ['decide', 'facts'], run: async ({ qm, s, get }) => {
+    await qm.exec(buildCustomerValueSql(s.asOf, get('decide').valueBasis));
+    return null;
+  } },
+  { id: 'status', writes: ['cw_customer_status'], deps: ['decide', 'fits', 'facts', 'value'], run: async ({ qm, s, get }) => {
     const d = get('decide');
-    await qm.exec(buildStatusSql({ asOf: s.asOf, rule: d.rule, settings: s, bgnbd: get('fits').bgnbd, valueBasis: d.valueBasis }));
+    await qm.exec(buildStatusSql({ asOf: s.asOf, rule: d.rule, settings: s, bgnbd: get('fits').bgnbd }));
     return null;
   } },
   { id: 'spells', writes: ['cw_customer_spells'], deps: ['status', 'decide'], run: async ({ qm, s, get }) => {
@@ -159,7 +166,7 @@ export const SCREEN_STEPS: readonly Step[] = [
     await qm.exec(buildRfmSql());
     return null;
   } },
-  { id: 'valueTier', writes: ['cw_customer_value_tier'], deps: ['status', 'decide'], run: async ({ qm, s, get }) => {
+  { id: 'valueTier', writes: ['cw_customer_value_tier'], deps: ['value', 'facts', 'decide'], run: async ({ qm, s, get }) => {
     await qm.exec(buildValueTierSql(get('decide').valueBasis, s.asOf));
     return null;
   } },
@@ -185,7 +192,7 @@ export const SCREEN_STEPS: readonly Step[] = [
   } },
   { id: 'triggers', writes: ['cw_triggers'], deps: ['riskScores', 'facts', 'meta'], run: async ({ qm, s }) => asNoted(await computeTriggers(qm, s)) },
   { id: 'service', writes: [], deps: ['facts', 'status', 'meta'], run: async ({ qm, s }) => asNoted(await computeService(qm, s)) },
-  { id: 'interventions', writes: ['cw_intervention_customers'], deps: ['riskScores', 'facts', 'status', 'valueTier', 'meta'], run: async ({ qm, s }) => asNoted(await computeInterventions(qm, s)) },
+  { id: 'interventions', writes: ['cw_intervention_customers'], deps: ['riskScores', 'facts', 'valueTier', 'meta'], run: async ({ qm, s }) => asNoted(await computeInterventions(qm, s)) },
   { id: 'diagnosis', writes: [], deps: ['structural', 'riskScores', 'risk', 'service', 'facts', 'status', 'valueTier', 'meta'], run: async ({ qm, s, get }) => {
     const structural = get('structural').value;
     return asNoted(await computeDiagnosis(qm, s, {
@@ -195,10 +202,14 @@ export const SCREEN_STEPS: readonly Step[] = [
       service: get('service').value,
     }));
   } },
-  { id: 'screen', writes: ['cw_screen_order_days', 'cw_screen_customer_dims', 'cw_screen_period_churners', 'cw_screen_customers'],
-    deps: ['status', 'facts', 'rfm', 'valueTier', 'riskScores', 'clv', 'churn', 'decide'], run: async ({ qm, s, get }) => {
+  // The purchase days read orders up to the as-of date only: a settings change keeps them.
+  { id: 'screenOrderDays', writes: ['cw_screen_order_days'], deps: ['facts'], run: async ({ qm, s }) => {
+    await qm.exec(buildOrderDaysSql(s.asOf));
+    return null;
+  } },
+  { id: 'screen', writes: ['cw_screen_customer_dims', 'cw_screen_period_churners', 'cw_screen_customers'],
+    deps: ['status', 'facts', 'rfm', 'valueTier', 'riskScores', 'clv', 'churn', 'decide', 'screenOrderDays'], run: async ({ qm, s, get }) => {
       const hasClv = await tableExists(qm, CLV_TABLE);
-      await qm.exec(buildOrderDaysSql(s.asOf));
       await qm.exec(buildScreenDimsSql(s.asOf, s.period, get('decide').periodBasis));
       await qm.exec(buildChurnersViewSql(s.period, get('churn').value.churnByPeriod !== null));
       await qm.exec(buildScreenCustomersSql(hasClv));
@@ -208,4 +219,4 @@ export const SCREEN_STEPS: readonly Step[] = [
 ];
 
 /** The steps prepareAnalytics runs: everything the metric families read, before the families. */
-export const PREPARE_STEPS: readonly StepId[] = ['asOf', 'facts', 'presence', 'fits', 'decide', 'status', 'spells', 'rfm', 'valueTier', 'meta'];
+export const PREPARE_STEPS: readonly StepId[] = ['asOf', 'facts', 'presence', 'fits', 'decide', 'value', 'status', 'spells', 'rfm', 'valueTier', 'meta'];

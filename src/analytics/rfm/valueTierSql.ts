@@ -1,6 +1,6 @@
 import type { ValueBasis } from '../status/basis';
 import { FACTS_TABLE } from '../facts/customerFacts';
-import { STATUS_TABLE } from '../status/statusSql';
+import { CUSTOMER_VALUE_TABLE } from '../status/customerValueSql';
 import { dateLit, lit } from '../../engine/sql';
 import { mrrSql } from '../common/mrr';
 import { HIGH_VALUE_SHARE, NEW_CUSTOMER_DAYS } from './valueTiers';
@@ -20,7 +20,7 @@ function risingSql(basis: ValueBasis, asOf: string): string {
 }
 
 /**
- * SQL creating cw_customer_value_tier for every customer of cw_customer_status. First match wins:
+ * SQL creating cw_customer_value_tier for every customer of cw_customer_value. First match wins:
  * 1. 高价值: value_12m > 0 and within the top 20% of all customers by value_12m (ties at the cut stay
  *    together and drop out when they would push the tier past 20%);
  * 2. 新客户: first purchase (else first subscription, else first seen) less than 90 days before as-of;
@@ -38,7 +38,7 @@ WITH v AS (
     coalesce(f.first_order_date, f.first_subscription_date, f.first_seen_date) AS first_date,
     ${risingSql(basis, asOf)} AS rising,
     cume_dist() OVER (ORDER BY coalesce(st.value_12m, 0) DESC) AS top_share
-  FROM ${STATUS_TABLE} st JOIN ${FACTS_TABLE} f USING (customer_id)
+  FROM ${CUSTOMER_VALUE_TABLE} st JOIN ${FACTS_TABLE} f USING (customer_id)
 )
 SELECT customer_id, value_12m,
   CASE WHEN value_12m > 0 AND top_share <= ${lit(HIGH_VALUE_SHARE)} THEN '高价值'

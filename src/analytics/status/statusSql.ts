@@ -1,10 +1,9 @@
 import type { AnalyticsSettings, ChurnRule } from '../settings';
 import type { BgNbdParams } from '../models/bgnbd';
-import type { ValueBasis } from './basis';
 import { FACTS_TABLE } from '../facts/customerFacts';
 import { dateLit, lit } from '../../engine/sql';
 import { dbl } from '../common/dbl';
-import { mrrSql } from '../common/mrr';
+import { activeSubscriptionsSql, CUSTOMER_VALUE_TABLE } from './customerValueSql';
 import { periodIntervalSql } from '../common/periods';
 import { windowSql } from './windows';
 
@@ -18,7 +17,6 @@ export interface StatusInput {
   settings: AnalyticsSettings;
   /** Fitted BG/NBD parameters; P(alive) is NULL without them. */
   bgnbd: BgNbdParams | null;
-  valueBasis: ValueBasis;
 }
 
 /** SQL: BG/NBD P(alive) from the facts' bg_x, bg_tx, bg_T (alias f); NULL for non-buyers. */
@@ -71,18 +69,6 @@ function modelStatusSql(s: StatusInput['settings']): string {
         WHEN p_alive >= ${dbl(s.pAliveActive)} THEN 'active' ELSE 'silent' END`;
 }
 
-function valueSql(basis: ValueBasis): { value: string; value12m: string } {
-  switch (basis) {
-    case 'orders': return { value: 'f.total_value', value12m: 'f.value_12m' };
-    case 'mrr': return {
-      value: 'CASE WHEN coalesce(sub.active_subs, 0) > 0 THEN sub.current_mrr ELSE sub_last.last_mrr END',
-      value12m: '12 * coalesce(sub.current_mrr, 0)',
-    };
-    case 'monthly_value': return { value: 'f.monthly_value', value12m: '12 * f.monthly_value' };
-    case null: return { value: 'CAST(NULL AS DOUBLE)', value12m: 'CAST(NULL AS DOUBLE)' };
-  }
-}
-
 /**
  * SQL creating cw_customer_status from cw_customer_facts (metrics.md section 1):
  * - labeled: churned = the label; everyone else active.
@@ -94,33 +80,15 @@ function valueSql(basis: ValueBasis): { value: string; value12m: string } {
  * - model: P(alive) >= pAliveActive active, < pAliveChurned churned, else silent; non-buyers by rule.
  * - new: first seen after (as-of - one settings.period), e.g. within the trailing month; it
  *   replaces active and silent, never churned.
- * value / value_12m follow the value basis (orders: net total / trailing 12 months; mrr:
- * current MRR, or the last MRR of a lost subscriber / 12 x current MRR; monthly_value: it / 12 x it).
+ * value / value_12m are cw_customer_value's (customerValueSql.ts), repeated here for the panels.
  */
 export function buildStatusSql(input: StatusInput): string {
   const d = dateLit(input.asOf);
   const w = windowSql(input.settings, 'f');
   const pAlive = input.bgnbd ? pAliveSql(input.bgnbd, 'f') : 'CAST(NULL AS DOUBLE)';
-  const v = valueSql(input.valueBasis);
-  const mrr = mrrSql('s');
-  const activeAtAsOf = `(s.end_date IS NULL OR s.end_date > ${d})`;
   return `
 CREATE OR REPLACE TABLE ${STATUS_TABLE} AS
-WITH sub AS (
-  SELECT s.customer_id,
-    count(*) FILTER (WHERE ${activeAtAsOf}) AS active_subs,
-    max(s.end_date) AS last_end_date,
-    min(coalesce(s.renewal_date, s.end_date)) FILTER (WHERE ${activeAtAsOf} AND coalesce(s.renewal_date, s.end_date) >= ${d}) AS renewal_date,
-    coalesce(sum(${mrr}) FILTER (WHERE ${activeAtAsOf}), 0) AS current_mrr
-  FROM subscriptions s WHERE s.customer_id IS NOT NULL AND s.start_date <= ${d}
-  GROUP BY s.customer_id
-),
-sub_last AS (
-  SELECT s.customer_id, sum(${mrr}) AS last_mrr
-  FROM subscriptions s JOIN sub USING (customer_id)
-  WHERE sub.active_subs = 0 AND s.start_date <= ${d} AND s.end_date = sub.last_end_date AND s.end_date > s.start_date
-  GROUP BY s.customer_id
-),
+WITH sub AS (${activeSubscriptionsSql(input.asOf)}),
 base AS (
   SELECT f.customer_id, f.first_seen_date, f.churned_label,
     coalesce(f.last_order_date, f.last_activity_date, f.first_seen_date) AS last_seen_date,
@@ -131,11 +99,10 @@ base AS (
     ${pAlive} AS p_alive,
     sub.active_subs, sub.renewal_date,
     ${riskProxySql('f')} AS risk_signal,
-    ${v.value} AS value,
-    ${v.value12m} AS value_12m
+    cv.value, cv.value_12m
   FROM ${FACTS_TABLE} f
   LEFT JOIN sub USING (customer_id)
-  LEFT JOIN sub_last USING (customer_id)
+  LEFT JOIN ${CUSTOMER_VALUE_TABLE} cv USING (customer_id)
 ),
 st AS (
   SELECT *, ${baseStatusSql(input)} AS base_status FROM base
