@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes=S,M,L --drills=200 --engines=wasm,native1,nativeN --no-browser
- *   --open-runs=3 --before=../base]`
+ *   --open-runs=3 --before=../base --out=bench/RESULTS.md]`
  * The scale ladder of issue 6, side by side with native DuckDB, in one run (a benchmark, not a
  * test): S/M/L demo companies exported to CSV and Parquet; the built app in headless Chromium
  * (ingest MB/s per format, drop-to-screen, drill p50/p95, memory at peak); the same ingest and
@@ -28,6 +28,7 @@ import type { EngineSpec } from './lib/runEngine';
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const drills = Number(flag('drills') ?? 200);
+const out = flag('out') ?? 'bench/RESULTS.md';
 const ENGINES: EngineSpec[] = [
   { label: 'wasm', create: () => createNodeConnector() },
   { label: 'native1', create: () => createNativeConnector({ threads: 1 }) },
@@ -55,7 +56,7 @@ try {
         console.log(`  open ${b.label}: ${JSON.stringify(run)}`);
       }
     }
-    writeFileSync('bench/RESULTS.md', render());
+    writeFileSync(out, render());
   }
   for (const size of sizesFromArgs(argv)) {
     console.log(`\n== ${size.name}: ${size.customers.toLocaleString('en')} customers, ${size.ordersPerCustomer} orders each ==`);
@@ -85,11 +86,11 @@ try {
       console.log(`  lean ${spec.label}: ${JSON.stringify(run)}`);
     }
     results.push({ size, files, browserRuns, engineRuns, leanRuns });
-    writeFileSync('bench/RESULTS.md', render());
+    writeFileSync(out, render());
   }
 } finally {
   await before?.close();
   await browser?.close();
   await server?.close();
 }
-console.log('\nwritten: bench/RESULTS.md');
+console.log(`\nwritten: ${out}`);

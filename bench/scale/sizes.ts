@@ -11,10 +11,10 @@ export const SIZES: Record<ScaleSize['name'], ScaleSize> = {
   L: { name: 'L', customers: 1_000_000, ordersPerCustomer: 10 },
 };
 
-/** `--sizes=S,M` (default all three). */
+/** `--sizes=S,M` (default all three; `--sizes=` none: only the demo-open rows). */
 export function sizesFromArgs(argv: string[]): ScaleSize[] {
   const flag = argv.find((a) => a.startsWith('--sizes='));
-  const names = flag ? flag.slice('--sizes='.length).split(',') : ['S', 'M', 'L'];
+  const names = flag ? flag.slice('--sizes='.length).split(',').filter(Boolean) : ['S', 'M', 'L'];
   return names.map((n) => {
     const s = SIZES[n as ScaleSize['name']];
     if (!s) throw new Error(`Unknown size ${n}; use S, M or L`);

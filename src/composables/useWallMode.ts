@@ -32,6 +32,8 @@ export interface WallStatus {
   /** No file loading, no analytics rebuild and no panel query in flight. */
   idle: boolean;
   screenVersion: number;
+  /** Rebuilds whose panels are drawn (a rebuild is drawn before it is persisted). */
+  drawnVersion: number;
 }
 
 declare global {
@@ -62,6 +64,7 @@ export function useWallMode(allPages: string[]): { active: boolean; paused: Ref<
   const status = (): WallStatus => ({
     idle: !loads.busy && screen.pending === 0 && panelLoadsInFlight.value === 0 && dataset.phase === 'ready',
     screenVersion: screen.version,
+    drawnVersion: screen.drawn,
   });
   async function engineBytes(): Promise<number | null> {
     const qm = dataset.engine;

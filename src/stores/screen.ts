@@ -10,6 +10,7 @@ export const useScreenStore = defineStore('screen', () => {
   return {
     ctx: computed(() => state.screen.ctx),
     version: computed(() => state.screen.version),
+    drawn: computed(() => state.screen.drawn),
     preparing: computed(() => state.screen.preparing),
     pending: computed(() => state.screen.pending),
     error: computed(() => state.screen.error),

@@ -159,10 +159,14 @@ export class ScreenBuilder {
         const { ran, ...ctx } = await prepareScreen(host.writer, state.settings, { memo: { codeVersion: CODE_VERSION, dataVersion: String(this.host.generation()) } });
         screen.lastRan = ran;
         await host.writer.exec(writeBuildRecordSql(key, ctx));
-        await storage.persist(state.name, metaOf(state, this.host.generation()));
         host.reader.invalidate();
         screen.ctx = ctx;
         await this.publish(host.reader, ctx, key);
+        screen.drawn++;
+        // Persisted after the panels are drawn: the checkpoint (seconds at M) never delays the
+        // screen, and a crash before it reopens the last checkpointed build, which the build
+        // record then finds stale and rebuilds.
+        await storage.persist(state.name, metaOf(state, this.host.generation()));
       });
       if (before) await this.recordChanges(host.reader, before);
       screen.error = null;
