@@ -202,11 +202,16 @@ export class Workspace {
     s.dataUrl = meta?.dataUrl ?? null;
     s.demoReport = meta?.demo ?? null;
     this.generation = meta?.generation ?? 0;
-    const saved = await this.options.kv.getValue<Partial<AnalyticsSettings>>(settingsKey(name)).catch(() => null);
-    if (saved) s.settings = { ...structuredClone(DEFAULT_SETTINGS), ...saved };
+    await this.adoptSavedSettings(name);
     await this.options.kv.setValue(CURRENT_KEY, name).catch(() => undefined);
     s.epoch++;
     s.dataVersion++;
+  }
+
+  /** Takes a workspace's saved settings, if it has any (the demo's are not saved: it keeps the current ones). */
+  private async adoptSavedSettings(name: string): Promise<void> {
+    const saved = await this.options.kv.getValue<Partial<AnalyticsSettings>>(settingsKey(name)).catch(() => null);
+    if (saved) this.state.settings = { ...structuredClone(DEFAULT_SETTINGS), ...saved };
   }
 
   /** Opens the demo company's workspace, filling it on first use (prebuilt tables, else generated). Holds the lock. */
@@ -346,6 +351,9 @@ export class Workspace {
     s.phase = 'loading';
     try {
       await this.loads.forgetUndo();
+      // Its settings before its stored screen: the screen drawn must never sit beside the
+      // previous workspace's settings (the settings tab, the churn rule in the header).
+      await this.adoptSavedSettings(name);
       await this.screen.showStored(name);
       await this.lock.run(() => this.openLocked(name));
     } finally {

@@ -133,7 +133,20 @@ describe('the workspace (Node engine, schemas in one database)', () => {
     expect((await rowsOf<{ n: number }>(host.reader, 'SELECT count(*)::INTEGER AS n FROM customers'))[0].n).toBe(0);
     expect((await ws.list()).map((w) => [w.name, w.files])).toEqual([['Empty', 0], ['Telco', 1], [DEFAULT_WORKSPACE, 1]]);
 
+    // Another churn window in the open workspace; opening Telco must show its own settings
+    // (saved with the defaults) by the time its stored screen is drawn, not the ones left open.
+    ws.updateSettings({ ...ws.state.settings, churnDays: 60 });
+    await ws.screen.idle();
+    const settingsWhenDrawn: number[] = [];
+    const showStored = ws.screen.showStored.bind(ws.screen);
+    ws.screen.showStored = async (name) => {
+      const shown = await showStored(name);
+      settingsWhenDrawn.push(ws.state.settings.churnDays);
+      return shown;
+    };
     await ws.openWorkspace('Telco');
+    ws.screen.showStored = showStored;
+    expect(settingsWhenDrawn).toEqual([180]);
     await ws.screen.idle();
     expect(ws.state.files.map((f) => f.rowsLoaded)).toEqual([7043]);
     expect((await rowsOf<{ n: number }>(host.reader, 'SELECT count(*)::INTEGER AS n FROM customers'))[0].n).toBe(7043);
