@@ -21,7 +21,7 @@ import type { ChurnRule } from '../settings';
 import { computeChurn, type ChurnByPeriodResult } from '../churn/computeChurn';
 import { computeStructural, type StructuralResult } from '../structural/computeStructural';
 import { buildRiskTables, computeRisk, type RiskSummary, type RiskTables } from '../risk/computeRisk';
-import { computeClv, type ClvSummary } from '../clv/computeClv';
+import { buildPurchaseClv, buildSubscriptionClv, summarizeClv, type ClvBuild, type ClvSummary } from '../clv/computeClv';
 import { CLV_TABLE } from '../clv/clvTable';
 import { computeTriggers } from '../triggers/computeTriggers';
 import type { TriggerCount } from '../triggers/kinds';
@@ -78,6 +78,8 @@ export interface StepResults {
   churn: Noted<Omit<ChurnByPeriodResult, 'notes'>>;
   structural: Noted<Omit<StructuralResult, 'notes'>>;
   riskScores: RiskTables;
+  purchaseClv: ClvBuild;
+  subscriptionClv: ClvBuild;
   risk: Noted<RiskSummary | null>;
   clv: Noted<{ clv: ClvSummary | null }>;
   triggers: Noted<TriggerCount[] | null>;
@@ -185,10 +187,14 @@ export const SCREEN_STEPS: readonly Step[] = [
   { id: 'structural', writes: [], deps: ['status', 'facts', 'rfm', 'valueTier', 'meta'], run: async ({ qm, s }) => noted(await computeStructural(qm, s)) },
   { id: 'riskScores', writes: ['cw_risk_signals', 'cw_customer_risk'], deps: ['facts'], run: async ({ qm, s }) => buildRiskTables(qm, s) },
   { id: 'risk', writes: [], deps: ['riskScores', 'facts', 'status', 'meta'], run: async ({ qm, s, get }) => asNoted(await computeRisk(qm, s, get('riskScores'))) },
-  { id: 'clv', writes: ['cw_customer_clv', 'cw_clv_purchases'], deps: ['fits', 'facts', 'status', 'spells', 'riskScores', 'risk', 'meta'], run: async ({ qm, s, get }) => {
+  // CLV in three steps so a churn-window change keeps the purchase models' CLV (it reads no
+  // status); only subscription CLV (ARPA / churn) and the value at risk of red customers read it.
+  { id: 'purchaseClv', writes: ['cw_customer_clv', 'cw_clv_purchases'], deps: ['fits', 'facts', 'meta'], run: async ({ qm, s }) => buildPurchaseClv(qm, s) },
+  { id: 'subscriptionClv', writes: ['cw_customer_clv'], deps: ['purchaseClv', 'status', 'spells', 'meta'], run: async ({ qm, get }) => buildSubscriptionClv(qm, get('purchaseClv')) },
+  { id: 'clv', writes: [], deps: ['subscriptionClv', 'riskScores', 'risk'], run: async ({ qm, get }) => {
     const risk = get('risk').value;
     const redCustomers = risk && risk.red !== null ? { subquery: redCustomerIdsSql() } : undefined;
-    return noted(await computeClv(qm, s, { redCustomers }));
+    return noted(await summarizeClv(qm, get('subscriptionClv'), { redCustomers }));
   } },
   { id: 'triggers', writes: ['cw_triggers'], deps: ['riskScores', 'facts', 'meta'], run: async ({ qm, s }) => asNoted(await computeTriggers(qm, s)) },
   { id: 'service', writes: [], deps: ['facts', 'status', 'meta'], run: async ({ qm, s }) => asNoted(await computeService(qm, s)) },
@@ -208,7 +214,7 @@ export const SCREEN_STEPS: readonly Step[] = [
     return null;
   } },
   { id: 'screen', writes: ['cw_screen_customer_dims', 'cw_screen_period_churners', 'cw_screen_customers'],
-    deps: ['status', 'facts', 'rfm', 'valueTier', 'riskScores', 'clv', 'churn', 'decide', 'screenOrderDays'], run: async ({ qm, s, get }) => {
+    deps: ['status', 'facts', 'rfm', 'valueTier', 'riskScores', 'subscriptionClv', 'clv', 'churn', 'decide', 'screenOrderDays'], run: async ({ qm, s, get }) => {
       const hasClv = await tableExists(qm, CLV_TABLE);
       await qm.exec(buildScreenDimsSql(s.asOf, s.period, get('decide').periodBasis));
       await qm.exec(buildChurnersViewSql(s.period, get('churn').value.churnByPeriod !== null));
