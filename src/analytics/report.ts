@@ -2,7 +2,7 @@ import type { QueryManager } from '../engine/queryManager';
 import type { AnalyticsSettings } from './settings';
 import { preparedFrom } from './prepare';
 import { runGraph } from './graph/runGraph';
-import { SCREEN_STEPS, type StepResults } from './graph/steps';
+import { SCREEN_ONLY_STEPS, SCREEN_STEPS, type StepResults } from './graph/steps';
 import { computeCustomers } from './status/computeCustomers';
 import { computeCohorts } from './cohorts/computeCohorts';
 import { computeRfm } from './rfm/computeRfm';
@@ -30,7 +30,7 @@ function split<T extends { notes: string[] }>(part: T): { value: Omit<T, 'notes'
  * report's sections.
  */
 export async function analyzeWorkspace(qm: QueryManager, settings: AnalyticsSettings, options: { today?: string } = {}): Promise<WorkspaceReport> {
-  const { results } = await runGraph(qm, settings, SCREEN_STEPS.map((s) => s.id).filter((id) => id !== 'screen' && id !== 'screenOrderDays'), { today: options.today });
+  const { results } = await runGraph(qm, settings, SCREEN_STEPS.map((s) => s.id).filter((id) => !SCREEN_ONLY_STEPS.includes(id)), { today: options.today });
   const r = results as StepResults;
   const prepared = preparedFrom(r, settings);
   const s = prepared.settings;

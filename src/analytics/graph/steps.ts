@@ -87,6 +87,8 @@ export interface StepResults {
   interventions: Noted<InterventionsSummary | null>;
   diagnosis: Noted<DiagnosisFinding[] | null>;
   screenOrderDays: null;
+  screenDims: null;
+  screenPresence: TablePresence;
   screen: { tables: TablePresence; hasClv: boolean };
 }
 
@@ -213,16 +215,24 @@ export const SCREEN_STEPS: readonly Step[] = [
     await qm.exec(buildOrderDaysSql(s.asOf));
     return null;
   } },
-  { id: 'screen', writes: ['cw_screen_customer_dims', 'cw_screen_period_churners', 'cw_screen_customers'],
-    deps: ['status', 'facts', 'rfm', 'valueTier', 'riskScores', 'subscriptionClv', 'clv', 'churn', 'decide', 'screenOrderDays'], run: async ({ qm, s, get }) => {
+  // The screen's dimension table and which tables have rows read no status: a settings change
+  // of the churn windows keeps them.
+  { id: 'screenDims', writes: ['cw_screen_customer_dims'], deps: ['facts', 'rfm', 'valueTier', 'decide'], run: async ({ qm, s, get }) => {
+    await qm.exec(buildScreenDimsSql(s.asOf, s.period, get('decide').periodBasis));
+    return null;
+  } },
+  { id: 'screenPresence', writes: [], deps: ['facts', 'rfm'], run: async ({ qm, s }) => toRows<TablePresence>(await qm.query(tablePresenceSql(s.asOf), { cache: false }))[0] },
+  { id: 'screen', writes: ['cw_screen_period_churners', 'cw_screen_customers'],
+    deps: ['status', 'facts', 'rfm', 'valueTier', 'riskScores', 'subscriptionClv', 'clv', 'churn', 'decide', 'screenOrderDays', 'screenDims', 'screenPresence'], run: async ({ qm, s, get }) => {
       const hasClv = await tableExists(qm, CLV_TABLE);
-      await qm.exec(buildScreenDimsSql(s.asOf, s.period, get('decide').periodBasis));
       await qm.exec(buildChurnersViewSql(s.period, get('churn').value.churnByPeriod !== null));
       await qm.exec(buildScreenCustomersSql(hasClv));
-      const tables = toRows<TablePresence>(await qm.query(tablePresenceSql(s.asOf), { cache: false }))[0];
-      return { tables, hasClv };
+      return { tables: get('screenPresence'), hasClv };
     } },
 ];
+
+/** The steps only the screen needs (its drill tables); the CLI report leaves them out. */
+export const SCREEN_ONLY_STEPS: readonly StepId[] = ['screenOrderDays', 'screenDims', 'screenPresence', 'screen'];
 
 /** The steps prepareAnalytics runs: everything the metric families read, before the families. */
 export const PREPARE_STEPS: readonly StepId[] = ['asOf', 'facts', 'presence', 'fits', 'decide', 'value', 'status', 'spells', 'rfm', 'valueTier', 'meta'];

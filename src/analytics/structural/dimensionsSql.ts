@@ -1,5 +1,4 @@
 import { FACTS_TABLE } from '../facts/customerFacts';
-import { STATUS_TABLE } from '../status/statusSql';
 import { RFM_TABLE } from '../rfm/rfmSql';
 import { VALUE_TIER_TABLE } from '../rfm/valueTierSql';
 import { VALUE_TIERS } from '../rfm/valueTiers';
@@ -44,11 +43,13 @@ function tenureCase(days: string): { label: string; sort: string } {
 }
 
 /**
- * SQL (a SELECT): one row per (customer of cw_customer_status, dimension) with the customer's value
+ * SQL (a SELECT): one row per (customer of cw_customer_facts, the same customers as cw_customer_status,
+ * dimension) with the customer's value
  * in it: value tier, RFM segment, the facts columns (tier, segment, region, industry, owner,
  * channel), current plan (latest subscription), every customer_attributes attribute (numbers
  * with more than 30 distinct values cut into 5 quantile bands labelled "min-max"), tenure band.
  * Columns: customer_id, dimension, value, sort_key (order of values where it matters), dim_order.
+ * It reads no status, so the churn windows never change it (the screen's dimension table is kept).
  */
 export function customerDimensionsSql(asOf: string): string {
   const d = dateLit(asOf);
@@ -56,7 +57,7 @@ export function customerDimensionsSql(asOf: string): string {
   const segOrder = orderCase('segment', [...RFM_SEGMENTS.map((s) => s.segment), RFM_OTHERS]);
   return `WITH attr AS (
   SELECT a.customer_id, a.attribute, any_value(a.value_text) AS vt, any_value(a.value_num) AS vn
-  FROM customer_attributes a WHERE a.customer_id IN (SELECT customer_id FROM ${STATUS_TABLE}) AND a.attribute IS NOT NULL
+  FROM customer_attributes a WHERE a.customer_id IN (SELECT customer_id FROM ${FACTS_TABLE}) AND a.attribute IS NOT NULL
   GROUP BY 1, 2
 ),
 astats AS (
@@ -80,14 +81,14 @@ attr_banded AS (
 ),
 plan AS (
   SELECT customer_id, arg_max(plan, start_date) AS value FROM subscriptions
-  WHERE customer_id IN (SELECT customer_id FROM ${STATUS_TABLE}) AND start_date <= ${d} AND plan IS NOT NULL GROUP BY 1
+  WHERE customer_id IN (SELECT customer_id FROM ${FACTS_TABLE}) AND start_date <= ${d} AND plan IS NOT NULL GROUP BY 1
 )
 SELECT customer_id, 'value_tier' AS dimension, value_tier AS value, ${orderCase('value_tier', VALUE_TIERS)} AS sort_key, 1 AS dim_order FROM ${VALUE_TIER_TABLE}
-UNION ALL SELECT customer_id, 'rfm_segment', segment, ${segOrder}, 2 FROM ${RFM_TABLE} WHERE customer_id IN (SELECT customer_id FROM ${STATUS_TABLE})
+UNION ALL SELECT customer_id, 'rfm_segment', segment, ${segOrder}, 2 FROM ${RFM_TABLE} WHERE customer_id IN (SELECT customer_id FROM ${FACTS_TABLE})
 UNION ALL ${factsDims()}
 UNION ALL SELECT customer_id, 'plan', value, NULL, 20 FROM plan
 UNION ALL SELECT customer_id, dimension, value, sort_key, 30 FROM attr_cat
 UNION ALL SELECT customer_id, dimension, value, sort_key, 30 FROM attr_banded
 UNION ALL SELECT f.customer_id, 'tenure_band', ${tenure.label}, ${tenure.sort}, 40 FROM ${FACTS_TABLE} f
-  WHERE f.first_seen_date IS NOT NULL AND f.customer_id IN (SELECT customer_id FROM ${STATUS_TABLE})`;
+  WHERE f.first_seen_date IS NOT NULL`;
 }
