@@ -71,6 +71,16 @@ describe('npm run analyze -- --engine native', () => {
     expect(readdirSync(spill)).toEqual([]);
   }, 120_000);
 
+  it('names the analytics step it ran out of memory in, when the data loaded within the limit', () => {
+    // The 20,000-customer demo loads in 16 MB (measured: it then fails building the facts, and
+    // completes in 96 MB); a CSV could not load at all, its reader allocates a 305 MiB buffer.
+    const tmp = freshDir('cw-oom2-tmp-');
+    const r = analyze(['--json', '--engine', 'native', '--threads', '1', '--memory-limit', '16MB', '--demo=20000'], { TMPDIR: tmp });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/analyze: the native engine ran out of memory \(memory limit [\d.]+ MiB\) in step "analytics: \w+"; DuckDB says: /);
+    expect(leftovers(tmp)).toEqual([]);
+  }, 180_000);
+
   it('removes its temp files when stopped by SIGTERM mid-run', async () => {
     const tmp = freshDir('cw-term-tmp-');
     const child = spawn(process.execPath, [...CLI_ARGV, '--json', '--engine', 'native', '--demo=2000'], { env: { ...process.env, TMPDIR: tmp } });
