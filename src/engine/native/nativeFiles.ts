@@ -29,6 +29,10 @@ function track(dir: string): void {
 export class NativeFiles {
   private chunkSeq = 0;
 
+  /**
+   * @param root the engine's own directory under the OS temp dir
+   * @param spill DuckDB's temp_directory, so an in-memory database never spills into the working directory
+   */
   private constructor(readonly root: string, readonly spill: string) {}
 
   /**
