@@ -13,7 +13,7 @@ export interface ReportDiff {
 
 /** Relative tolerance: 1e-9, and 1e-5 for fitted models and what depends on them (see tests/unit/nativeConnector.test.ts). */
 export function toleranceFor(path: string): number {
-  return /^\.sections\.(models|clv)\b/.test(path) ? 1e-5 : 1e-9;
+  return /^(\.sections)?\.(models|clv)\b/.test(path) ? 1e-5 : 1e-9;
 }
 
 /** Compares two JSON-ready reports (after a JSON round trip) with toleranceFor. */

@@ -27,17 +27,29 @@ function split<T extends { notes: string[] }>(part: T): { value: Omit<T, 'notes'
  * (prepare steps, then churn, structural, risk tiers, CLV with the red customers, triggers,
  * service, interventions, diagnosis), then the families only the report prints (customers,
  * cohorts, RFM segments, models, churn reasons). The CLI prints it; notes keep the order of the
- * report's sections.
+ * report's sections. `onStep` is told the name of each step as it starts (the CLI's progress, and
+ * the step it names when the engine fails).
  */
-export async function analyzeWorkspace(qm: QueryManager, settings: AnalyticsSettings, options: { today?: string } = {}): Promise<WorkspaceReport> {
-  const { results } = await runGraph(qm, settings, SCREEN_STEPS.map((s) => s.id).filter((id) => !SCREEN_ONLY_STEPS.includes(id)), { today: options.today });
+export async function analyzeWorkspace(
+  qm: QueryManager,
+  settings: AnalyticsSettings,
+  options: { today?: string; onStep?: (name: string) => void } = {},
+): Promise<WorkspaceReport> {
+  const ids = SCREEN_STEPS.map((s) => s.id).filter((id) => !SCREEN_ONLY_STEPS.includes(id));
+  const { results } = await runGraph(qm, settings, ids, { today: options.today, onStep: options.onStep });
   const r = results as StepResults;
   const prepared = preparedFrom(r, settings);
   const s = prepared.settings;
+  const step = options.onStep ?? (() => {});
+  step('customers');
   const customers = split(await computeCustomers(qm, s));
+  step('cohorts');
   const cohorts = split(await computeCohorts(qm, s));
+  step('rfm');
   const rfm = split(await computeRfm(qm, s));
+  step('models');
   const models = split(await computeModels(qm, s));
+  step('churnReasons');
   const churnReasons = await computeChurnReasons(qm, s);
   const notes = [
     ...customers.notes, ...r.churn.notes, ...r.structural.notes, ...cohorts.notes, ...rfm.notes, ...models.notes, ...r.risk.notes,

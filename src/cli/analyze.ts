@@ -1,22 +1,71 @@
-import { createNodeEngine } from '../workspace/nodeHost';
 import type { FileReport } from '../ingest/types';
-import { parseArgs, UsageError, USAGE } from './args';
-import { loadFile } from './loadFile';
-import { tableCounts } from './tableCounts';
-import { analyzeWorkspace } from '../analytics/report';
+import { isOutOfMemory } from '../ingest/loadErrors';
+import { analyzeWorkspace, type WorkspaceReport } from '../analytics/report';
 import { DEFAULT_SETTINGS } from '../analytics/settings';
-import { formatText } from './formatText';
 import { loadDemo } from '../demo/loadDemo';
+import { parseArgs, UsageError, USAGE, type AnalyzeArgs } from './args';
+import { buildReport } from './buildReport';
+import { formatText } from './text/formatText';
+import { loadFile } from './loadFile';
+import { startEngine, type StartedEngine } from './startEngine';
+import { describeStepFailure, inStep, StepFailure } from './stepFailure';
+import { tableCounts } from './tableCounts';
+
+/** Runs every metric, naming the analytics step an engine error stopped in. */
+async function analyze(args: AnalyzeArgs, engine: StartedEngine): Promise<WorkspaceReport> {
+  let step = 'analytics';
+  try {
+    return await analyzeWorkspace(engine.qm, { ...DEFAULT_SETTINGS, asOf: args.asOf, period: args.period }, {
+      onStep: (name) => {
+        step = `analytics: ${name}`;
+        process.stderr.write(`${step} ...\n`);
+      },
+    });
+  } catch (e) {
+    throw new StepFailure(step, e);
+  }
+}
+
+/** Loads, analyses and prints; returns the exit status. */
+async function run(args: AnalyzeArgs, engine: StartedEngine): Promise<number> {
+  const { qm } = engine;
+  const files: FileReport[] = [];
+  let demoLoaded = false;
+  if (args.demoCustomers) {
+    process.stderr.write(`generating the demo company (${args.demoCustomers} customers) ...\n`);
+    await inStep('generating the demo company', () => loadDemo(qm, { customers: args.demoCustomers }));
+    demoLoaded = true;
+  }
+  const seen = new Map<string, string>();
+  // On native DuckDB the user chose the memory limit: running out of it stops the run and names
+  // the step. On WASM it stays a per-file error, as in the app (the other files still load).
+  const fatal = args.engine === 'native' ? isOutOfMemory : undefined;
+  for (const f of args.files) {
+    process.stderr.write(`loading ${f} ...\n`);
+    for (const r of await loadFile(qm, f, seen, { fatal })) {
+      if (r.error) process.stderr.write(`warning: ${r.error}\n`);
+      files.push(r);
+    }
+  }
+  const loaded = demoLoaded || files.some((r) => !r.error && r.rowsLoaded > 0);
+  const analytics = loaded ? await analyze(args, engine) : null;
+  const report = buildReport(args.asOf, files, await tableCounts(qm), analytics, engine.info);
+  process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatText(report, args.lang));
+  return loaded ? 0 : 1;
+}
 
 /**
- * `npm run analyze -- [--as-of YYYY-MM-DD] [--period ...] [--json] FILE...`
- * The same ingestion and analytics modules as the app, on the DuckDB-WASM Node build.
- * Exit 0 when at least one file loaded, 1 when none did, 2 for a usage error.
+ * `npm run analyze -- [--engine wasm|native] [--as-of YYYY-MM-DD] [--period ...] [--json] FILE...`
+ * The same ingestion and analytics modules as the app, on the DuckDB-WASM Node build or on
+ * native DuckDB. Exit 0 when at least one file loaded, 1 when none did or the engine failed,
+ * 2 for a usage error.
  */
 async function main(argv: string[]): Promise<number> {
-  let args;
+  let args: AnalyzeArgs;
+  let engine: StartedEngine;
   try {
     args = parseArgs(argv);
+    engine = await startEngine(args);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write((e.message ? `analyze: ${e.message}\n` : '') + USAGE + '\n');
@@ -24,48 +73,26 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const qm = await createNodeEngine();
-  const files: FileReport[] = [];
-  let demoLoaded = false;
-  if (args.demoCustomers) {
-    process.stderr.write(`generating the demo company (${args.demoCustomers} customers) ...\n`);
-    await loadDemo(qm, { customers: args.demoCustomers });
-    demoLoaded = true;
+  const started = performance.now();
+  try {
+    const code = await run(args, engine);
+    const { name, threads } = engine.info;
+    process.stderr.write(`done in ${((performance.now() - started) / 1000).toFixed(2)} s on ${name === 'native' ? `native DuckDB, ${threads} thread${threads > 1 ? 's' : ''}` : 'DuckDB-WASM'}\n`);
+    return code;
+  } catch (e) {
+    if (!(e instanceof StepFailure)) throw e;
+    process.stderr.write(`analyze: ${describeStepFailure(e, engine.info)}\n`);
+    if (!isOutOfMemory(e.cause)) process.stderr.write(`${(e.cause as Error)?.stack ?? e.cause}\n`);
+    return 1;
+  } finally {
+    // Removes the native engine's temp and spill directories, on success and on failure.
+    await engine.close().catch(() => {});
   }
-  const seen = new Map<string, string>();
-  for (const f of args.files) {
-    process.stderr.write(`loading ${f} ...\n`);
-    const reports = await loadFile(qm, f, seen);
-    for (const r of reports) {
-      if (r.error) process.stderr.write(`warning: ${r.error}\n`);
-      files.push(r);
-    }
-  }
-  const loaded = demoLoaded || files.some((r) => !r.error && r.rowsLoaded > 0);
-  const analytics = loaded ? await analyzeWorkspace(qm, { ...DEFAULT_SETTINGS, asOf: args.asOf, period: args.period }) : null;
-  const report = {
-    asOf: analytics?.asOf ?? args.asOf,
-    files: files.map((r) => ({
-      file: r.file,
-      table: r.table ?? null,
-      sheet: r.sheet ?? null,
-      encoding: r.encoding ?? null,
-      rowsLoaded: r.rowsLoaded ?? 0,
-      rowsRejected: r.rowsRejected ?? 0,
-      rejected: r.rejected ?? [],
-      rowsReplaced: r.rowsReplaced ?? 0,
-      rowsDuplicate: r.rowsDuplicate ?? 0,
-      mapping: r.mapping ?? {},
-      notes: r.notes ?? [],
-      error: r.error ?? null,
-    })),
-    tables: await tableCounts(qm),
-    ...(analytics ? analytics.sections : {}),
-    notes: analytics?.notes ?? ['no file loaded'],
-  };
-  process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatText(report));
-  return loaded ? 0 : 1;
 }
+
+// A signal ends the process through process.exit, so the exit hook removing the native engine's
+// temp files runs (a default SIGINT death would skip it).
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => process.exit(code));
 
 // Exit only once stdout has drained: process.exit() right after a large write to a pipe
 // truncates the JSON.

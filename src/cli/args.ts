@@ -1,10 +1,27 @@
 import type { Period } from '../analytics/settings';
+import type { Locale } from '../i18n/index';
+import { parseMemoryLimit, parseThreads } from './argValues';
+
+/** Which DuckDB runs the analysis: the DuckDB-WASM Node build (the browser's engine) or native DuckDB. */
+export type EngineName = 'wasm' | 'native';
+
+/** Native-engine options: omitted = DuckDB's own defaults (every core, 80% of RAM). */
+export interface NativeOptions {
+  threads: number | null;
+  /** A DuckDB size as given (`8GB`, `512MiB`), checked by parseMemoryLimit. */
+  memoryLimit: string | null;
+  /** Where the spill directory is created (a fresh directory inside it); null = the OS temp dir. */
+  spillDir: string | null;
+}
 
 /** Parsed command line of `npm run analyze`. */
 export interface AnalyzeArgs {
   asOf: string | null;
   period: Period;
   json: boolean;
+  lang: Locale;
+  engine: EngineName;
+  native: NativeOptions;
   /** Load the generated demo company with this many customers (0 = not). */
   demoCustomers: number;
   files: string[];
@@ -13,11 +30,19 @@ export interface AnalyzeArgs {
 /** Thrown for a usage error (exit status 2). */
 export class UsageError extends Error {}
 
-export const USAGE = 'usage: npm run analyze -- [--as-of YYYY-MM-DD] [--period week|month|quarter|year] [--json] [--demo[=CUSTOMERS]] FILE...';
+export const USAGE = [
+  'usage: npm run analyze -- [--as-of YYYY-MM-DD] [--period week|month|quarter|year] [--json] [--lang en|zh-CN]',
+  '         [--engine wasm|native] [--threads N] [--memory-limit SIZE] [--spill-dir DIR] [--demo[=CUSTOMERS]] FILE...',
+  '  --threads, --memory-limit (e.g. 8GB) and --spill-dir apply to --engine native only.',
+].join('\n');
 
 /** Parses argv (without node and script). */
 export function parseArgs(argv: string[]): AnalyzeArgs {
-  const out: AnalyzeArgs = { asOf: null, period: 'month', json: false, demoCustomers: 0, files: [] };
+  const out: AnalyzeArgs = {
+    asOf: null, period: 'month', json: false, lang: 'en', engine: 'wasm',
+    native: { threads: null, memoryLimit: null, spillDir: null }, demoCustomers: 0, files: [],
+  };
+  const nativeOnly: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -40,10 +65,32 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
       const v = value();
       if (!['week', 'month', 'quarter', 'year'].includes(v)) throw new UsageError(`--period must be week, month, quarter or year`);
       out.period = v as Period;
+    } else if (flag === '--lang') {
+      const v = value();
+      if (v !== 'en' && v !== 'zh-CN') throw new UsageError(`--lang must be en or zh-CN, got "${v}"`);
+      out.lang = v;
+    } else if (flag === '--engine') {
+      const v = value();
+      if (v !== 'wasm' && v !== 'native') throw new UsageError(`--engine must be wasm or native, got "${v}"`);
+      out.engine = v;
+    } else if (flag === '--threads') {
+      out.native.threads = parseThreads(value(), (m) => new UsageError(m));
+      nativeOnly.push(flag);
+    } else if (flag === '--memory-limit') {
+      out.native.memoryLimit = parseMemoryLimit(value(), (m) => new UsageError(m));
+      nativeOnly.push(flag);
+    } else if (flag === '--spill-dir') {
+      const v = value();
+      if (v.trim() === '') throw new UsageError('--spill-dir needs a directory');
+      out.native.spillDir = v;
+      nativeOnly.push(flag);
     } else if (flag === '--help' || flag === '-h') throw new UsageError('');
     else if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
     else out.files.push(a);
   }
+  // The WASM engine has one thread and the tab's fixed memory: silently ignoring these would
+  // let a user believe a limit or spill directory was in force.
+  if (out.engine === 'wasm' && nativeOnly.length) throw new UsageError(`${nativeOnly.join(', ')} need${nativeOnly.length > 1 ? '' : 's'} --engine native`);
   if (out.files.length === 0 && !out.demoCustomers) throw new UsageError('no FILE given');
   return out;
 }

@@ -4,14 +4,25 @@ import { ingestFile } from '../ingest/ingestFile';
 import { say } from '../ingest/messages';
 import type { FileReport } from '../ingest/types';
 import { fileInput } from './fileInput';
+import { StepFailure } from './stepFailure';
+
+/** Options of loadFile. */
+export interface LoadFileOptions {
+  /**
+   * Engine errors that must stop the whole run rather than only this file (the native engine
+   * running out of memory: the user set a limit and expects to hear which step broke it).
+   */
+  fatal?: (e: unknown) => boolean;
+}
 
 /**
  * Loads one file named on the command line. Its load key is its name plus its content hash, so
  * two files called customers.csv in different folders stay two sources, and the same bytes given
  * twice are one file: the second load replaces the first one's rows and says so (`seen` maps a
- * content hash to the first path that had it). An unexpected error's raw text goes to stderr.
+ * content hash to the first path that had it). An unexpected error's raw text goes to stderr; a
+ * fatal one is thrown as a StepFailure naming the file.
  */
-export async function loadFile(qm: QueryManager, filePath: string, seen: Map<string, string>): Promise<FileReport[]> {
+export async function loadFile(qm: QueryManager, filePath: string, seen: Map<string, string>, options: LoadFileOptions = {}): Promise<FileReport[]> {
   let input;
   try {
     input = await fileInput(filePath);
@@ -19,11 +30,16 @@ export async function loadFile(qm: QueryManager, filePath: string, seen: Map<str
     return [{ file: filePath, error: `${filePath}: ${say('fileUnreadable')}` } as FileReport];
   }
   const hash = await contentHash(input);
+  let fatal: unknown = null;
   const reports = await ingestFile(qm, input, {
     sourceKey: `${input.name}@${hash}`,
     contentHash: hash,
-    onInternalError: (e) => process.stderr.write(`analyze: ${filePath}: ${(e as Error).stack ?? e}\n`),
+    onInternalError: (e) => {
+      if (options.fatal?.(e)) fatal ??= e;
+      else process.stderr.write(`analyze: ${filePath}: ${(e as Error).stack ?? e}\n`);
+    },
   });
+  if (fatal !== null) throw new StepFailure(`loading ${filePath}`, fatal);
   const first = seen.get(hash);
   if (first === undefined) seen.set(hash, filePath);
   else for (const r of reports) r.notes.push(say('sameContentAs', { file: first }));

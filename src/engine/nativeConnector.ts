@@ -11,6 +11,10 @@ import { ident, lit } from './sql';
 export interface NativeConnectorOptions {
   /** DuckDB worker threads; omitted = DuckDB's default (every core). */
   threads?: number;
+  /** DuckDB's memory_limit (`8GB`); omitted = DuckDB's default (80% of RAM). Beyond it DuckDB spills or fails. */
+  memoryLimit?: string;
+  /** A directory to create the spill space in; omitted = inside the engine's own temp directory. */
+  spillParent?: string;
 }
 
 /**
@@ -20,14 +24,20 @@ export interface NativeConnectorOptions {
  * never does. Results come back as the Arrow tables DuckDB-WASM returns (see native/arrowType).
  */
 export async function createNativeConnector(options: NativeConnectorOptions = {}): Promise<Connector> {
-  const files = await NativeFiles.create();
-  const instance = await DuckDBInstance.create(':memory:');
-  const conn = await instance.connect();
-  for (const sql of OFFLINE_SETTINGS_SQL) await conn.run(sql);
-  if (options.threads !== undefined) await conn.run(`SET threads = ${Math.max(1, Math.floor(options.threads))}`);
-  await conn.run(`SET temp_directory = ${lit(files.spill)}`);
-  await conn.run(`SET file_search_path = ${lit(files.registered)}`);
-  return connectionOf(instance, conn, files, true);
+  const files = await NativeFiles.create(options.spillParent);
+  try {
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    for (const sql of OFFLINE_SETTINGS_SQL) await conn.run(sql);
+    if (options.threads !== undefined) await conn.run(`SET threads = ${Math.max(1, Math.floor(options.threads))}`);
+    if (options.memoryLimit !== undefined) await conn.run(`SET memory_limit = ${lit(options.memoryLimit)}`);
+    await conn.run(`SET temp_directory = ${lit(files.spill)}`);
+    await conn.run(`SET file_search_path = ${lit(files.registered)}`);
+    return connectionOf(instance, conn, files, true);
+  } catch (e) {
+    await files.dispose();
+    throw e;
+  }
 }
 
 function connectionOf(instance: DuckDBInstance, conn: DuckDBConnection, files: NativeFiles, primary: boolean): Connector {

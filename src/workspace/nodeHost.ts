@@ -1,15 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { createNodeConnector } from '../engine/nodeConnector';
 import { QueryManager } from '../engine/queryManager';
-import { provideParquetWasm } from '../ingest/readers/parquetModule';
 import { allCanonicalDDL } from '../ingest/schema';
 import type { EngineHost } from './engineHost';
-
-function provideParquetFromNodeModules(): void {
-  const require = createRequire(import.meta.url);
-  provideParquetWasm(() => readFile(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')));
-}
+import { provideParquetFromNodeModules } from './nodeParquet';
 
 /**
  * The Node engine of tests, the CLI and benchmarks: the DuckDB-WASM Node build (in memory) with

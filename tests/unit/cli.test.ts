@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { SHARED_DATA, FIXTURES } from '../helpers/engine';
+import { analyze as run } from '../helpers/cli';
 
-/** Runs the analyze command exactly as `npm run analyze` does and returns exit code, stdout, stderr. */
-function analyze(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/analyze.ts', ...args], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const analyze = (...args: string[]) => run(args);
 
 describe('npm run analyze', () => {
   it('prints the contract JSON for the Telco snapshot: files, tables, labeled customers, structural churn', () => {

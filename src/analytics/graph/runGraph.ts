@@ -62,7 +62,7 @@ export async function runGraph(
   qm: QueryManager,
   raw: AnalyticsSettings,
   ids: readonly StepId[],
-  options: { today?: string; memo?: GraphMemo } = {},
+  options: { today?: string; memo?: GraphMemo; onStep?: (id: StepId) => void } = {},
 ): Promise<GraphRun> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const memo = options.memo;
@@ -101,6 +101,7 @@ export async function runGraph(
           return results[id]!;
         },
       };
+      options.onStep?.(step.id);
       const result = await step.run(input);
       (results as Record<string, unknown>)[step.id] = result;
       resultJson = stringifyResult(result);

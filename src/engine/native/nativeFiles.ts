@@ -1,6 +1,25 @@
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+/**
+ * Directories of engines not yet disposed. A process that exits without closing its engine (an
+ * uncaught error, process.exit(), a signal turned into an exit) still removes them, so a failed
+ * run leaves no spill files behind.
+ */
+const live = new Set<string>();
+let exitHookInstalled = false;
+
+function track(dir: string): void {
+  live.add(dir);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // 'exit' handlers must be synchronous.
+  process.once('exit', () => {
+    for (const d of live) rmSync(d, { recursive: true, force: true });
+  });
+}
 
 /**
  * The private scratch directory of one native engine: registered files (made visible to SQL by
@@ -10,11 +29,32 @@ import path from 'node:path';
 export class NativeFiles {
   private chunkSeq = 0;
 
-  private constructor(readonly root: string) {}
+  /**
+   * @param root the engine's own directory under the OS temp dir
+   * @param spill DuckDB's temp_directory, so an in-memory database never spills into the working directory
+   */
+  private constructor(readonly root: string, readonly spill: string) {}
 
-  /** Creates the directory tree under the OS temp directory. */
-  static async create(): Promise<NativeFiles> {
-    const files = new NativeFiles(await mkdtemp(path.join(tmpdir(), 'churnwatch-native-')));
+  /**
+   * Creates the directory tree under the OS temp directory. With `spillParent`, the spill space
+   * is a fresh directory inside it instead (a disk with room to spill), removed with the rest:
+   * the user's own directory is never deleted.
+   */
+  static async create(spillParent?: string): Promise<NativeFiles> {
+    const root = await mkdtemp(path.join(tmpdir(), 'churnwatch-native-'));
+    track(root);
+    let spill = path.join(root, 'spill');
+    if (spillParent !== undefined) {
+      try {
+        spill = await mkdtemp(path.join(spillParent, 'churnwatch-spill-'));
+      } catch (e) {
+        await rm(root, { recursive: true, force: true });
+        live.delete(root);
+        throw e;
+      }
+      track(spill);
+    }
+    const files = new NativeFiles(root, spill);
     await mkdir(files.registered, { recursive: true });
     return files;
   }
@@ -22,11 +62,6 @@ export class NativeFiles {
   /** Where registered files live: DuckDB resolves bare names like read_csv('x.csv') here. */
   get registered(): string {
     return path.join(this.root, 'files');
-  }
-
-  /** DuckDB's temp_directory, so an in-memory database never spills into the working directory. */
-  get spill(): string {
-    return path.join(this.root, 'spill');
   }
 
   /** The path of registered file `name`; refuses names that would leave the directory. */
@@ -55,8 +90,11 @@ export class NativeFiles {
     return file;
   }
 
-  /** Deletes the whole directory. */
+  /** Deletes the whole tree, and the spill directory where it lives elsewhere. */
   async dispose(): Promise<void> {
-    await rm(this.root, { recursive: true, force: true });
+    for (const d of [this.spill, this.root]) {
+      await rm(d, { recursive: true, force: true });
+      live.delete(d);
+    }
   }
 }
