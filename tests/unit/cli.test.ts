@@ -49,6 +49,20 @@ describe('npm run analyze', () => {
     expect(Math.abs(bgnbd.b - 2.426)).toBeLessThan(0.01);
   }, 120_000);
 
+  it('reports the Pareto/NBD reference fit beside BG/NBD, with the same shape, from raw CDNOW_sample as of 1997-09-30', () => {
+    const r = analyze('--json', '--as-of', '1997-09-30', path.join(SHARED_DATA, 'cdnow/CDNOW_sample.txt'));
+    expect(r.code).toBe(0);
+    const { bgnbd, paretoNbd } = JSON.parse(r.out).models;
+    expect(Object.keys(paretoNbd).sort()).toEqual(['alpha', 'beta', 'converged', 'customers', 'logLik', 'r', 'repeatCustomers', 's']);
+    expect(Object.keys(bgnbd).filter((k) => !['a', 'b'].includes(k)).sort()).toEqual(Object.keys(paretoNbd).filter((k) => !['s', 'beta'].includes(k)).sort());
+    expect(Math.abs(paretoNbd.r - 0.5534)).toBeLessThan(0.01);
+    expect(Math.abs(paretoNbd.alpha - 10.5776)).toBeLessThan(0.01);
+    expect(Math.abs(paretoNbd.s - 0.6061)).toBeLessThan(0.01);
+    expect(Math.abs(paretoNbd.beta - 11.665)).toBeLessThan(0.01);
+    expect(paretoNbd.logLik).toBeCloseTo(-9595.0, 0);
+    expect(paretoNbd).toMatchObject({ customers: 2357, repeatCustomers: 946, converged: true });
+  }, 120_000);
+
   it('fills every metrics.md section for the demo company, with no section null', () => {
     const r = analyze('--json', '--demo=3000');
     expect(r.code).toBe(0);
