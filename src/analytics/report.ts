@@ -8,6 +8,7 @@ import { computeCohorts } from './cohorts/computeCohorts';
 import { computeRfm } from './rfm/computeRfm';
 import { computeModels } from './models/computeModels';
 import { computeChurnReasons } from './service/computeService';
+import { projectRetention } from './projection/projectRetention';
 
 /** Every metrics.md section, keyed as in cli-contract.md, plus the notes of what could not be computed. */
 export interface WorkspaceReport {
@@ -26,7 +27,7 @@ function split<T extends { notes: string[] }>(part: T): { value: Omit<T, 'notes'
  * Runs the whole analytics layer once: the screen's build graph without its screen tables
  * (prepare steps, then churn, structural, risk tiers, CLV with the red customers, triggers,
  * service, interventions, diagnosis), then the families only the report prints (customers,
- * cohorts, RFM segments, models, churn reasons). The CLI prints it; notes keep the order of the
+ * cohorts and their sBG retention projection, RFM segments, models, churn reasons). The CLI prints it; notes keep the order of the
  * report's sections.
  */
 export async function analyzeWorkspace(qm: QueryManager, settings: AnalyticsSettings, options: { today?: string } = {}): Promise<WorkspaceReport> {
@@ -36,11 +37,12 @@ export async function analyzeWorkspace(qm: QueryManager, settings: AnalyticsSett
   const s = prepared.settings;
   const customers = split(await computeCustomers(qm, s));
   const cohorts = split(await computeCohorts(qm, s));
+  const { projectionPooled, ...projection } = projectRetention(cohorts.value.cohorts, cohorts.value.cohortBasis);
   const rfm = split(await computeRfm(qm, s));
   const models = split(await computeModels(qm, s));
   const churnReasons = await computeChurnReasons(qm, s);
   const notes = [
-    ...customers.notes, ...r.churn.notes, ...r.structural.notes, ...cohorts.notes, ...rfm.notes, ...models.notes, ...r.risk.notes,
+    ...customers.notes, ...r.churn.notes, ...r.structural.notes, ...cohorts.notes, ...projection.notes, ...rfm.notes, ...models.notes, ...r.risk.notes,
     ...r.clv.notes, ...r.triggers.notes, ...r.service.notes, ...churnReasons.notes, ...r.interventions.notes, ...r.diagnosis.notes,
   ];
   return {
@@ -52,6 +54,9 @@ export async function analyzeWorkspace(qm: QueryManager, settings: AnalyticsSett
       ...r.churn.value,
       ...r.structural.value,
       ...cohorts.value,
+      projection: projection.projection,
+      // Only when some cohorts were pooled (contract: "plus pooled when pooled").
+      ...(projectionPooled ? { projectionPooled } : {}),
       ...rfm.value,
       risk: r.risk.value,
       triggers: r.triggers.value,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SHARED_DATA, FIXTURES } from '../helpers/engine';
 
@@ -61,6 +63,30 @@ describe('npm run analyze', () => {
     expect(Math.abs(paretoNbd.beta - 11.665)).toBeLessThan(0.01);
     expect(paretoNbd.logLik).toBeCloseTo(-9595.0, 0);
     expect(paretoNbd).toMatchObject({ customers: 2357, repeatCustomers: 946, converged: true });
+  }, 120_000);
+
+  it('projects retention for a subscription cohort by sBG: the published "regular" curve gives alpha 0.704, beta 1.182', () => {
+    // 1,000 subscriptions starting in January 2024; those lost in month t end on its 1st, 241 stay open.
+    const curve = [1000, 631, 468, 382, 326, 289, 262, 241];
+    const lines = ['subscription_id,customer_id,start_date,end_date,mrr'];
+    for (let t = 1, id = 0; t <= curve.length; t++) {
+      const lost = t < curve.length ? curve[t - 1] - curve[t] : curve[t - 1];
+      const end = t < curve.length ? `2024-${String(1 + t).padStart(2, '0')}-01` : '';
+      for (let i = 0; i < lost; i++, id++) lines.push(`s${id},c${id},2024-01-${String(1 + (id % 20)).padStart(2, '0')},${end},10`);
+    }
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cw-sbg-')), 'subscriptions.csv');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const r = analyze('--json', '--as-of', '2024-08-15', file);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.projection).toHaveLength(1);
+    const [p] = report.projection;
+    expect(p).toMatchObject({ cohort: '2024-01', size: 1000, pooled: false, retained: curve });
+    expect(Math.abs(p.alpha - 0.704)).toBeLessThan(0.001);
+    expect(Math.abs(p.beta - 1.182)).toBeLessThan(0.001);
+    expect(p.projected).toHaveLength(12);
+    expect(p.projected[0]).toBeCloseTo(241 * (p.beta + 7) / (p.alpha + p.beta + 7), 2);
+    expect(report).not.toHaveProperty('projectionPooled');
   }, 120_000);
 
   it('fills every metrics.md section for the demo company, with no section null', () => {
