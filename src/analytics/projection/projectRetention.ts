@@ -26,7 +26,7 @@ export interface ProjectionRow {
   beta: number | null;
   /** Subscribers retained in period k = 0 .. the period of the as-of date (active in k or later). */
   retained: number[];
-  /** Expected subscribers retained in the next PROJECTION_PERIODS periods (null without a fit). */
+  /** Expected subscribers retained in the next `periods` (PROJECTION_PERIODS) periods (null without a fit). */
   projected: number[] | null;
 }
 
@@ -45,8 +45,9 @@ const round = (v: number) => Math.round(v * 100) / 100;
  * lapse followed by a return is not a churn, and the survivor curve never rises, as the model
  * requires. The count of the period holding the as-of date is its survivors at the start of that
  * period, so a partial last period is still a whole observation (the right-censored one).
+ * `periods`: how far to project (the screen fills its heatmap's triangle instead of 12).
  */
-export function projectRetention(cohorts: readonly CohortRow[] | null, basis: CohortBasis | null): ProjectionResult {
+export function projectRetention(cohorts: readonly CohortRow[] | null, basis: CohortBasis | null, periods = PROJECTION_PERIODS): ProjectionResult {
   if (basis !== 'subscriptions' || !cohorts || cohorts.length === 0) {
     return { projection: null, projectionPooled: null, notes: ['retention projection needs subscription cohorts'] };
   }
@@ -61,7 +62,7 @@ export function projectRetention(cohorts: readonly CohortRow[] | null, basis: Co
     if (isOwn && !fit) notes.push(`retention projection: cohort ${c.cohort} shows no churn (or no survivor) to fit`);
     return {
       cohort: c.cohort, size: c.size, pooled: !isOwn, alpha: fit?.alpha ?? null, beta: fit?.beta ?? null, retained: c.onOrAfter,
-      projected: fit ? sbgProject(fit, c.onOrAfter, PROJECTION_PERIODS).map(round) : null,
+      projected: fit ? sbgProject(fit, c.onOrAfter, periods).map(round) : null,
     };
   });
   return { projection: rows, projectionPooled: pooled ? { ...pooled, cohorts: poolMembers.map((c) => c.cohort) } : null, notes };
