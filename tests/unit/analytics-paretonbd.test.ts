@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestEngine, SHARED_DATA } from '../helpers/engine';
 import { loadSharedFile } from '../helpers/loadShared';
-import { lgamma } from '../../src/analytics/models/special';
-import { fitParetoNbd, paretoNbdExpectedPurchases, paretoNbdLogLik, paretoNbdPAlive, type ParetoNbdParams } from '../../src/analytics/models/paretoNbd';
+import { hyp2f1, hyp2f1WithGradient, lgamma } from '../../src/analytics/models/special';
+import { fitParetoNbd, paretoNbdExpectedPurchases, paretoNbdLogLik, paretoNbdLogLikGradient, paretoNbdPAlive, type ParetoNbdParams } from '../../src/analytics/models/paretoNbd';
 import { centralGradient } from '../../src/analytics/models/numericGradient';
 import { prepareAnalytics } from '../../src/analytics/prepare';
 import { computeModels } from '../../src/analytics/models/computeModels';
@@ -67,6 +67,29 @@ describe('Pareto/NBD', () => {
       }
     });
   }
+
+  it('sums 2F1 with its derivatives in a, b, c and z, matching central differences of the series', () => {
+    for (const [a, b, c, z] of [[2.2, 1.6, 3.2, 0.3], [1, 1.6, 40, 0.85], [30.5, 1.2, 31.5, 0.05], [0.7, 0.4, 1.7, 0]]) {
+      const h = hyp2f1WithGradient(a, b, c, z);
+      expect(h.value).toBeCloseTo(hyp2f1(a, b, c, z), 12);
+      const e = 1e-6;
+      expect(h.da).toBeCloseTo((hyp2f1(a + e, b, c, z) - hyp2f1(a - e, b, c, z)) / (2 * e), 6);
+      expect(h.db).toBeCloseTo((hyp2f1(a, b + e, c, z) - hyp2f1(a, b - e, c, z)) / (2 * e), 6);
+      expect(h.dc).toBeCloseTo((hyp2f1(a, b, c + e, z) - hyp2f1(a, b, c - e, z)) / (2 * e), 6);
+      expect(h.dz).toBeCloseTo(z === 0 ? (a * b) / c : (hyp2f1(a, b, c, z + e) - hyp2f1(a, b, c, z - e)) / (2 * e), 6);
+    }
+  });
+
+  it('gives the analytic gradient of the log-likelihood in log-parameters that central differences give', () => {
+    const summary = readSummary();
+    const d = { x: summary.x.slice(0, 400), tx: summary.tx.slice(0, 400), T: summary.T.slice(0, 400) };
+    for (const [, p] of paramSets) {
+      const f = (v: number[]) => paretoNbdLogLik({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), s: Math.exp(v[2]), beta: Math.exp(v[3]) }, d);
+      const v = [Math.log(p.r), Math.log(p.alpha), Math.log(p.s), Math.log(p.beta)];
+      const numeric = centralGradient(f, v, 1e-6);
+      paretoNbdLogLikGradient(p, d).forEach((g, j) => expect(Math.abs(g - numeric[j])).toBeLessThan(1e-5 * Math.max(1, Math.abs(numeric[j]))));
+    }
+  });
 
   it('weights rows, keeps large purchase counts finite on both sides of alpha = beta, and is continuous there', () => {
     const d = { x: Float64Array.of(3), tx: Float64Array.of(20), T: Float64Array.of(30) };
