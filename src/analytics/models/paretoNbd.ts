@@ -43,7 +43,7 @@ function logA0Term(p: ParetoNbdParams, x: number, t: number): { v: number; g: Gr
   if (p.alpha >= p.beta) {
     const mt = p.alpha + t;
     const logM = Math.log(mt);
-    const h = hyp2f1WithGradient(a, p.s + 1, a + 1, z0(p.alpha - p.beta, mt));
+    const h = hyp2f1WithGradient(a, p.s + 1, a + 1, (p.alpha - p.beta) / mt);
     // a = r + s + x and c = a + 1 move with r and s; b = s + 1 with s; z with alpha and beta.
     return {
       v: Math.log(h.value) - a * logM,
@@ -52,7 +52,7 @@ function logA0Term(p: ParetoNbdParams, x: number, t: number): { v: number; g: Gr
   }
   const mt = p.beta + t;
   const logM = Math.log(mt);
-  const z = z0(p.beta - p.alpha, mt);
+  const z = (p.beta - p.alpha) / mt;
   const h = hyp2f1WithGradient(1, p.s + 1, a + 1, z);
   const dvdz = (p.r + x - 1) / (1 - z) + h.dz / h.value;
   return {
@@ -60,9 +60,6 @@ function logA0Term(p: ParetoNbdParams, x: number, t: number): { v: number; g: Gr
     g: [-Math.log1p(-z) + h.dc / h.value - logM, -dvdz / mt, (h.db + h.dc) / h.value - logM, (dvdz * (p.alpha + t)) / (mt * mt) - a / mt],
   };
 }
-
-/** z of the 2F1: |alpha - beta| / (max(alpha, beta) + t). */
-const z0 = (gap: number, mt: number) => gap / mt;
 
 /**
  * The history-dependent part of one customer's likelihood, in logs with a common shift m:
