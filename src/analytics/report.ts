@@ -8,6 +8,7 @@ import { computeCohorts } from './cohorts/computeCohorts';
 import { computeRfm } from './rfm/computeRfm';
 import { computeModels } from './models/computeModels';
 import { computeChurnReasons } from './service/computeService';
+import { projectRetention } from './projection/projectRetention';
 
 /** Every metrics.md section, keyed as in cli-contract.md, plus the notes of what could not be computed. */
 export interface WorkspaceReport {
@@ -26,9 +27,14 @@ function split<T extends { notes: string[] }>(part: T): { value: Omit<T, 'notes'
  * Runs the whole analytics layer once: the screen's build graph without its screen tables
  * (prepare steps, then churn, structural, risk tiers, CLV with the red customers, triggers,
  * service, interventions, diagnosis), then the families only the report prints (customers,
+<<<<<<< HEAD
  * cohorts, RFM segments, models, churn reasons). The CLI prints it; notes keep the order of the
  * report's sections. `onStep` is told the name of each step as it starts (the CLI's progress, and
  * the step it names when the engine fails).
+=======
+ * cohorts and their sBG retention projection, RFM segments, models, churn reasons). The CLI prints it; notes keep the order of the
+ * report's sections.
+>>>>>>> issue-14
  */
 export async function analyzeWorkspace(
   qm: QueryManager,
@@ -45,6 +51,8 @@ export async function analyzeWorkspace(
   const customers = split(await computeCustomers(qm, s));
   step('cohorts');
   const cohorts = split(await computeCohorts(qm, s));
+  step('projection');
+  const { projectionPooled, ...projection } = projectRetention(cohorts.value.cohorts, cohorts.value.cohortBasis);
   step('rfm');
   const rfm = split(await computeRfm(qm, s));
   step('models');
@@ -52,7 +60,7 @@ export async function analyzeWorkspace(
   step('churnReasons');
   const churnReasons = await computeChurnReasons(qm, s);
   const notes = [
-    ...customers.notes, ...r.churn.notes, ...r.structural.notes, ...cohorts.notes, ...rfm.notes, ...models.notes, ...r.risk.notes,
+    ...customers.notes, ...r.churn.notes, ...r.structural.notes, ...cohorts.notes, ...projection.notes, ...rfm.notes, ...models.notes, ...r.risk.notes,
     ...r.clv.notes, ...r.triggers.notes, ...r.service.notes, ...churnReasons.notes, ...r.interventions.notes, ...r.diagnosis.notes,
   ];
   return {
@@ -64,6 +72,9 @@ export async function analyzeWorkspace(
       ...r.churn.value,
       ...r.structural.value,
       ...cohorts.value,
+      projection: projection.projection,
+      // Only when some cohorts were pooled (contract: "plus pooled when pooled").
+      ...(projectionPooled ? { projectionPooled } : {}),
       ...rfm.value,
       risk: r.risk.value,
       triggers: r.triggers.value,

@@ -226,6 +226,49 @@ describe('cohortHeatmapOption', () => {
   });
 });
 
+describe('cohortHeatmapOption with projected cells', () => {
+  // The triangle of `cohorts` filled by projections: the n-th cohort gets n projected periods.
+  const projectedCohorts: CohortRow[] = cohorts.map((r, y) => ({ ...r, projected: Array.from({ length: y }, (_, j) => 0.6 - j * 0.1) }));
+  const projectedCount = projectedCohorts.reduce((sum, r) => sum + r.projected!.length, 0); // 15
+
+  it('draws projected cells after the observed ones, lighter, hatched, labelled with ≈, and names them in a legend (zh and en)', () => {
+    for (const [ctx, legend] of [[zh, '预测（sBG 模型）'], [en, 'Projected (sBG model)']] as const) {
+      const option = cohortHeatmapOption(projectedCohorts, 'unbounded', ctx);
+      const projected = seriesData(option, 1);
+      expect(projected).toHaveLength(projectedCount);
+      // The last cohort (one observed period) continues at periods 2..6.
+      expect(projected.filter((i) => i.cohort === '2025-06').map((i) => (i.value as number[])[0])).toEqual([1, 2, 3, 4, 5]);
+      const style = (option.series as { itemStyle: { opacity?: number; decal?: unknown } }[]).map((x) => x.itemStyle);
+      expect(style[0].opacity).toBeUndefined();
+      expect(style[1].opacity).toBeLessThan(1);
+      const { svg } = render(option);
+      expect(svg).toContain(legend);
+      expect(svg).toContain('<pattern');
+      expect([...svg.matchAll(/<text[^>]*>≈\d+%<\/text>/g)].length).toBe(projectedCount);
+      expect([...svg.matchAll(/<text[^>]*>\d+%<\/text>/g)].length).toBe(available('unbounded'));
+    }
+  });
+
+  it('says projected in the tooltip of a projected cell, with the expected count', () => {
+    const option = cohortHeatmapOption(projectedCohorts, 'n-period', zh);
+    const html = tooltipFor(option, seriesData(option, 1)[0]);
+    expect(html).toContain('2025-02 · 第 6 期');
+    expect(html).toContain('预测（sBG 模型）');
+    expect(html).toContain('留存 60.0%（≈120 / 200）');
+  });
+
+  it('has no legend and no second series without projections', () => {
+    const option = cohortHeatmapOption(cohorts, 'unbounded', zh);
+    expect(option.series).toHaveLength(1);
+    expect(option.legend).toBeUndefined();
+    expect(render(option).svg).not.toContain('预测');
+  });
+
+  function available(mode: 'n-period' | 'unbounded'): number {
+    return cohorts.reduce((sum, r) => sum + (mode === 'n-period' ? r.retention : r.unbounded).filter((v) => v !== null).length, 0);
+  }
+});
+
 describe('rfmTreemapOption', () => {
   const labels = { 'segment:Champions': '重要价值客户' };
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SHARED_DATA, FIXTURES } from '../helpers/engine';
 import { analyze as run } from '../helpers/cli';
@@ -43,6 +45,44 @@ describe('npm run analyze', () => {
     expect(Math.abs(bgnbd.alpha - 4.414)).toBeLessThan(0.01);
     expect(Math.abs(bgnbd.a - 0.793)).toBeLessThan(0.01);
     expect(Math.abs(bgnbd.b - 2.426)).toBeLessThan(0.01);
+  }, 120_000);
+
+  it('reports the Pareto/NBD reference fit beside BG/NBD, with the same shape, from raw CDNOW_sample as of 1997-09-30', () => {
+    const r = analyze('--json', '--as-of', '1997-09-30', path.join(SHARED_DATA, 'cdnow/CDNOW_sample.txt'));
+    expect(r.code).toBe(0);
+    const { bgnbd, paretoNbd } = JSON.parse(r.out).models;
+    expect(Object.keys(paretoNbd).sort()).toEqual(['alpha', 'beta', 'converged', 'customers', 'logLik', 'r', 'repeatCustomers', 's']);
+    expect(Object.keys(bgnbd).filter((k) => !['a', 'b'].includes(k)).sort()).toEqual(Object.keys(paretoNbd).filter((k) => !['s', 'beta'].includes(k)).sort());
+    expect(Math.abs(paretoNbd.r - 0.5534)).toBeLessThan(0.01);
+    expect(Math.abs(paretoNbd.alpha - 10.5776)).toBeLessThan(0.01);
+    expect(Math.abs(paretoNbd.s - 0.6061)).toBeLessThan(0.01);
+    expect(Math.abs(paretoNbd.beta - 11.665)).toBeLessThan(0.01);
+    expect(paretoNbd.logLik).toBeCloseTo(-9595.0, 0);
+    expect(paretoNbd).toMatchObject({ customers: 2357, repeatCustomers: 946, converged: true });
+  }, 120_000);
+
+  it('projects retention for a subscription cohort by sBG: the published "regular" curve gives alpha 0.704, beta 1.182', () => {
+    // 1,000 subscriptions starting in January 2024; those lost in month t end on its 1st, 241 stay open.
+    const curve = [1000, 631, 468, 382, 326, 289, 262, 241];
+    const lines = ['subscription_id,customer_id,start_date,end_date,mrr'];
+    for (let t = 1, id = 0; t <= curve.length; t++) {
+      const lost = t < curve.length ? curve[t - 1] - curve[t] : curve[t - 1];
+      const end = t < curve.length ? `2024-${String(1 + t).padStart(2, '0')}-01` : '';
+      for (let i = 0; i < lost; i++, id++) lines.push(`s${id},c${id},2024-01-${String(1 + (id % 20)).padStart(2, '0')},${end},10`);
+    }
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cw-sbg-')), 'subscriptions.csv');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const r = analyze('--json', '--as-of', '2024-08-15', file);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.projection).toHaveLength(1);
+    const [p] = report.projection;
+    expect(p).toMatchObject({ cohort: '2024-01', size: 1000, pooled: false, retained: curve });
+    expect(Math.abs(p.alpha - 0.704)).toBeLessThan(0.001);
+    expect(Math.abs(p.beta - 1.182)).toBeLessThan(0.001);
+    expect(p.projected).toHaveLength(12);
+    expect(p.projected[0]).toBeCloseTo(241 * (p.beta + 7) / (p.alpha + p.beta + 7), 2);
+    expect(report).not.toHaveProperty('projectionPooled');
   }, 120_000);
 
   it('fills every metrics.md section for the demo company, with no section null', () => {

@@ -15,6 +15,7 @@ import { loadTriggers } from '../../src/analytics/screen/triggers';
 import { loadDiagnosis } from '../../src/analytics/screen/diagnosis';
 import { missingDataHint } from '../../src/analytics/screen/missingData';
 import { analyzeWorkspace } from '../../src/analytics/report';
+import { projectRetention } from '../../src/analytics/projection/projectRetention';
 
 let qm: QueryManager;
 let ctx: ScreenContext;
@@ -65,6 +66,20 @@ describe('cohort panel', () => {
       expect(c.retention).toEqual(family[i].retention);
       expect(c.unbounded).toEqual(family[i].unbounded);
     });
+  });
+
+  it('fills the heatmap triangle of subscription cohorts with their sBG projection, as the report projects them', async () => {
+    const mine = (await loadCohorts(qm, ctx, [], 'zh-CN'))!;
+    const family = (await computeCohorts(qm, ctx.settings)).cohorts!.slice(-12);
+    const width = Math.max(...family.map((c) => c.onOrAfter.length));
+    const { projection } = projectRetention(family, 'subscriptions', width - 1);
+    expect(mine[0].projected).toBeUndefined(); // the oldest cohort shown is the widest
+    mine.forEach((c, i) => {
+      expect(c.unbounded.length + (c.projected?.length ?? 0)).toBe(width);
+      const expected = projection![i].projected!.slice(0, width - c.unbounded.length).map((v) => v / c.size);
+      if (expected.length > 0) expect(c.projected).toEqual(expected);
+    });
+    expect(mine.filter((c) => c.projected).length).toBeGreaterThan(6);
   });
 
   it('sizes the 12 most recent cohorts of a drilled tier from the customers first subscribing in each month', async () => {

@@ -2,6 +2,7 @@ import { digamma, hyp2f1, lgamma } from './special';
 import { bfgs, type ValueAndGradient } from './bfgs';
 import { nelderMead } from './nelderMead';
 import { groupByCount, type CountGroups } from './groupByCount';
+import { scaleHistories } from './histories';
 
 /** BG/NBD parameters (Fader, Hardie & Lee 2005): purchase rate ~ Gamma(r, alpha), dropout ~ Beta(a, b). */
 export interface BgNbdParams {
@@ -114,18 +115,9 @@ function logLikAndGradient(p: BgNbdParams, d: BgNbdData, groups: CountGroups): V
  * unit (weeks). Returns null when there is no customer with a repeat purchase.
  */
 export function fitBgNbd(d: BgNbdData): BgNbdFit | null {
-  let maxT = 0;
-  let customers = 0;
-  let repeat = 0;
-  for (let i = 0; i < d.x.length; i++) {
-    const w = d.weights ? d.weights[i] : 1;
-    customers += w;
-    if (d.x[i] > 0) repeat += w;
-    if (d.T[i] > maxT) maxT = d.T[i];
-  }
-  if (repeat === 0 || !(maxT > 0)) return null;
-  const scale = 10 / maxT;
-  const scaled: BgNbdData = { x: d.x, tx: d.tx.map((v) => v * scale), T: d.T.map((v) => v * scale), weights: d.weights };
+  const h = scaleHistories(d);
+  if (!h) return null;
+  const { customers, scale, scaled } = h;
   const groups = groupByCount(d.x);
   const toParams = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) });
   const objective = (v: number[]): ValueAndGradient => {
@@ -136,7 +128,7 @@ export function fitBgNbd(d: BgNbdData): BgNbdFit | null {
   if (!res.converged) res = nelderMead((v) => objective(v).value, res.x, { fTolerance: 1e-12, xTolerance: 1e-8 });
   const p = toParams(res.x);
   const params = { ...p, alpha: p.alpha / scale };
-  return { ...params, logLik: bgnbdLogLik(params, d), customers, repeatCustomers: repeat, converged: res.converged };
+  return { ...params, logLik: bgnbdLogLik(params, d), customers, repeatCustomers: h.repeatCustomers, converged: res.converged };
 }
 
 /** P(alive | x, t_x, T): the probability the customer has not dropped out (1 for x = 0). */

@@ -2,6 +2,7 @@ import type { QueryManager } from '../../engine/queryManager';
 import { f64Column } from '../common/arrow';
 import { fitBgNbd, type BgNbdFit } from './bgnbd';
 import { fitGammaGamma, type GammaGammaFit } from './gammaGamma';
+import { fitParetoNbd, type ParetoNbdFit } from './paretoNbd';
 import { bgnbdInputSql, gammaGammaInputSql } from './modelInputsSql';
 
 /** Below this many repeat buyers the four BG/NBD (three Gamma-Gamma) parameters are not identified well enough to use. */
@@ -12,6 +13,13 @@ export async function fitBgNbdFromFacts(qm: QueryManager): Promise<BgNbdFit | nu
   const t = await qm.query(bgnbdInputSql());
   if (t.numRows === 0) return null;
   return fitBgNbd({ x: f64Column(t, 'x'), tx: f64Column(t, 'tx'), T: f64Column(t, 'T'), weights: f64Column(t, 'n') });
+}
+
+/** Fits Pareto/NBD on the same (x, t_x, T) histories as BG/NBD (null when no customer has a repeat purchase). */
+export async function fitParetoNbdFromFacts(qm: QueryManager): Promise<ParetoNbdFit | null> {
+  const t = await qm.query(bgnbdInputSql());
+  if (t.numRows === 0) return null;
+  return fitParetoNbd({ x: f64Column(t, 'x'), tx: f64Column(t, 'tx'), T: f64Column(t, 'T'), weights: f64Column(t, 'n') });
 }
 
 /** Fits Gamma-Gamma on the orders up to the as-of date (null without repeat buyers with spend). */

@@ -4,6 +4,7 @@ import { FACTS_TABLE } from '../facts/customerFacts';
 import { periodStartSql } from '../common/periods';
 import { cohortCellsSql } from '../cohorts/cohortSql';
 import { assembleCohorts, type CohortCell } from '../cohorts/assemble';
+import { projectRetention } from '../projection/projectRetention';
 import type { CohortRow, CustomerFilter } from './types';
 import type { ScreenContext } from './prepareScreen';
 import type { ScreenLang } from './lang';
@@ -30,13 +31,21 @@ SELECT customer_id FROM fc WHERE c IN (SELECT DISTINCT c FROM fc ORDER BY c DESC
 /**
  * Cohort retention of the filtered customers (metrics.md section 4), their 12 most recent cohorts at
  * settings.period: N-period and unbounded retention by period index, from the cohorts family's
- * SQL run on those customers' order days or subscriptions. Null without dated orders or subscriptions.
+ * SQL run on those customers' order days or subscriptions, and (subscriptions) the sBG projection of
+ * the periods not yet reached. Null without dated orders or subscriptions.
  */
 export async function loadCohorts(qm: QueryManager, ctx: ScreenContext, filter: CustomerFilter, _lang: ScreenLang): Promise<CohortRow[] | null> {
   const basis = ctx.periodBasis;
   if (basis === null) return null;
   const shadows: Shadow[] = [FACTS_TABLE, basis === 'orders' ? ['orders', SCREEN_ORDER_DAYS_TABLE] : 'subscriptions'];
   const sql = scopedSql(cohortCellsSql(basis, ctx.settings.period, ctx.asOf), recentCohortsSql(ctx, customerFilterSql(filter)), shadows, qm.schema);
-  const rows = assembleCohorts(toRows<CohortCell>(await qm.query(sql)));
-  return rows.slice(-COHORT_PERIODS).map((r) => ({ cohort: r.cohort, size: r.size, retention: r.retention, unbounded: r.unbounded }));
+  const rows = assembleCohorts(toRows<CohortCell>(await qm.query(sql))).slice(-COHORT_PERIODS);
+  // Subscription cohorts get their sBG projection up to the widest cohort shown (the heatmap's
+  // empty triangle), fitted on the cohorts shown (so on the drilled customers), small ones pooled.
+  const width = Math.max(0, ...rows.map((r) => r.onOrAfter.length));
+  const projection = basis === 'subscriptions' ? projectRetention(rows, basis, Math.max(0, width - 1)).projection : null;
+  return rows.map((r, i) => {
+    const projected = projection?.[i].projected?.slice(0, width - r.onOrAfter.length).map((v) => v / r.size);
+    return { cohort: r.cohort, size: r.size, retention: r.retention, unbounded: r.unbounded, ...(projected?.length ? { projected } : {}) };
+  });
 }

@@ -91,6 +91,11 @@ export interface CohortRow {
   retention: (number | null)[];
   /** Unbounded ("on or after") retention. */
   unbounded: (number | null)[];
+  /**
+   * Subscription cohorts: the sBG projection of the retained share (of size) for the periods after
+   * the last observed one, up to the widest cohort shown; absent when not projected.
+   */
+  projected?: number[];
 }
 
 export interface RfmCell {
