@@ -7,6 +7,10 @@ import { analyzeWorkspace } from '../analytics/report';
 import { DEFAULT_SETTINGS } from '../analytics/settings';
 import { formatText } from './formatText';
 import { loadDemo } from '../demo/loadDemo';
+import { unlabeledNote } from './labelNote';
+import type { LabelSummary } from '../analytics/status/labelSummary';
+
+const withNote = (note: string | null): string[] => (note ? [note] : []);
 
 /**
  * `npm run analyze -- [--as-of YYYY-MM-DD] [--period ...] [--json] FILE...`
@@ -61,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     })),
     tables: await tableCounts(qm),
     ...(analytics ? analytics.sections : {}),
-    notes: analytics?.notes ?? ['no file loaded'],
+    notes: analytics ? [...withNote(unlabeledNote(analytics.sections.churnLabels as LabelSummary | undefined)), ...analytics.notes] : ['no file loaded'],
   };
   process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatText(report));
   return loaded ? 0 : 1;

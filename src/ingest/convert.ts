@@ -8,6 +8,7 @@ import { dropStaging, stagingColumn, type Staging } from './staging';
 import { churnFlagSql, digitOrderIdsSql, returnFlagSql } from './values/flags';
 import { toSqlValue } from './values/toSql';
 import { blankSql } from './values/blanks';
+import { isClosedFlag, outsideFlagDomainSql } from './values/flagDomain';
 import type { ColumnProfile } from './values/profile';
 import type { RejectedRow } from './types';
 import { say, type IngestMessageKey } from './messages';
@@ -118,6 +119,12 @@ export async function convertStaging(
     const unreadable = UNREADABLE[col.kind];
     if (unreadable) checks.push(`WHEN ${value} IS NULL AND NOT ${blankSql(src.col)} THEN ${reasonSql(unreadable, col.name, src.col)}`);
     if (col.kind === 'number') checks.push(`WHEN abs(${value}) > ${MAX_ABS_NUMBER} THEN ${reasonSql('outOfRange', col.name, src.col)}`);
+  }
+  const status = table === 'customers' ? byTarget.get('status') : undefined;
+  if (status && isClosedFlag(status.profile)) {
+    // Named by its own header: "churn "50000" is not a churn flag value" points at the column to fix.
+    const header = mapping.find((m) => m.target === 'status')?.source ?? 'status';
+    checks.push(`WHEN ${outsideFlagDomainSql(status.col)} THEN ${reasonSql('notAChurnFlag', header, status.col)}`);
   }
   const reason = checks.length ? `CASE ${checks.join(' ')} ELSE NULL END` : 'NULL';
 

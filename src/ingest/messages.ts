@@ -49,6 +49,7 @@ export const INGEST_MESSAGES = {
   notADate: '{column} "{value}" is not a date',
   notANumber: '{column} "{value}" is not a number',
   notYesNo: '{column} "{value}" is not yes/no',
+  notAChurnFlag: '{column} "{value}" is not a churn flag value (yes/no, 1/0): the row is not a customer',
   outOfRange: '{column} "{value}" is out of range (more than 10^15)',
 
   // Notes: what the loader did on its own that the user should know.

@@ -46,6 +46,7 @@ const zh: Record<IngestMessageKey, string> = {
   notADate: '{column}“{value}”不是日期',
   notANumber: '{column}“{value}”不是数字',
   notYesNo: '{column}“{value}”不是是/否',
+  notAChurnFlag: '{column}“{value}”不是流失标记的取值（是/否、1/0），该行不是客户',
   outOfRange: '{column}“{value}”超出范围（大于 10^15）',
   lineAboveTable: '已跳过表格上方的第 {line} 行（标题或说明，不是数据）',
   linesAboveTable: '已跳过表格上方的第 {from} 至 {to} 行（标题或说明，不是数据）',
