@@ -9,6 +9,7 @@ import { churnFlagSql, digitOrderIdsSql, returnFlagSql } from './values/flags';
 import { toSqlValue } from './values/toSql';
 import { blankSql } from './values/blanks';
 import { isClosedFlag, outsideFlagDomainSql } from './values/flagDomain';
+import { generatedIdSql } from './generatedIds';
 import type { ColumnProfile } from './values/profile';
 import type { RejectedRow } from './types';
 import { say, type IngestMessageKey } from './messages';
@@ -52,6 +53,7 @@ export type CommitWrites = (write: () => Promise<ConversionResult>) => Promise<C
  * values, derived flags, provenance. A row whose required value is missing or whose mapped
  * value cannot be read is rejected with its line and a reason; every other row loads.
  * The staging table is dropped once its rows are converted (callers must not read it after).
+ * Customers without a mapped id get `options.generatedIdPrefix` + line (generatedIds.ts).
  * The conversion itself runs before `commit`; only the writes into the canonical tables (newest
  * wins, insert, attributes) run inside it, so a transaction around them stays short and reads
  * only committed tables (DuckDB plans joins over tables created inside a transaction without
@@ -65,6 +67,7 @@ export async function convertStaging(
   profiles: ColumnProfile[],
   sourceId: string,
   commit: CommitWrites = (write) => write(),
+  options: { generatedIdPrefix?: string } = {},
 ): Promise<ConversionResult> {
   const sourceIndex = new Map(staging.headers.map((h, i) => [h, i]));
   const byTarget = new Map<string, { col: string; profile: ColumnProfile }>();
@@ -88,6 +91,9 @@ export async function convertStaging(
   const selects: string[] = [];
   for (const col of spec) {
     let expr = valueOf(col.name);
+    if (table === 'customers' && col.name === 'customer_id' && !expr && options.generatedIdPrefix) {
+      expr = generatedIdSql(options.generatedIdPrefix);
+    }
     if (table === 'customers' && col.name === 'churned' && !expr) {
       const status = byTarget.get('status');
       expr = status ? churnFlagSql(status.col) : null;

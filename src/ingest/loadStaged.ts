@@ -7,6 +7,7 @@ import { sourceIdOf, type ReportBase } from './fileReport';
 import { say } from './messages';
 import { inOwnTransaction } from './ownTransaction';
 import { CUSTOMER_ATTRIBUTES_TABLE } from './schema';
+import { generatedIdPrefix } from './generatedIds';
 import { stagingColumn, type Staging } from './staging';
 import type { FileReport, IngestOptions } from './types';
 import { resolveDecimalComma } from './values/numberStyle';
@@ -83,7 +84,10 @@ export async function loadStaged(qm: QueryManager, base: ReportBase, sheet: stri
       return result!;
     }
     : (write) => inOwnTransaction(qm, async () => finish(await write()));
-  await convertStaging(qm, staging, detection.table, detection.mapping, profiles, sourceId, commit);
+  const idPrefix = detection.table === 'customers' && !detection.mapping.some((m) => m.target === 'customer_id')
+    ? generatedIdPrefix(base.contentHash, sheet) : undefined;
+  if (idPrefix) report.notes.push(say('generatedIds', { example: `${idPrefix}${await firstLine(qm, staging)}` }));
+  await convertStaging(qm, staging, detection.table, detection.mapping, profiles, sourceId, commit, { generatedIdPrefix: idPrefix });
   return report;
 }
 
@@ -102,6 +106,12 @@ async function profileStaging(qm: QueryManager, staging: Staging): Promise<Colum
   });
   const decimalComma = resolveDecimalComma(profiles.map((p) => p.decimalComma), staging.delimiter);
   return profiles.map((p, i) => ({ ...p, decimalComma: decimalComma[i] }));
+}
+
+/** The file line of the first staged row (the example a generated-id note shows). */
+async function firstLine(qm: QueryManager, staging: Staging): Promise<number> {
+  const [row] = toRows<{ line: number }>(await qm.query(`SELECT min(_line) AS line FROM ${staging.table}`, { cache: false }));
+  return Number(row?.line ?? 1);
 }
 
 async function previewRows(qm: QueryManager, staging: Staging): Promise<(string | null)[][]> {
