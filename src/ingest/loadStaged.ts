@@ -8,6 +8,7 @@ import { say } from './messages';
 import { inOwnTransaction } from './ownTransaction';
 import { CUSTOMER_ATTRIBUTES_TABLE } from './schema';
 import { generatedIdPrefix } from './generatedIds';
+import { settleSecondHeader } from './headerRows';
 import { stagingColumn, type Staging } from './staging';
 import type { FileReport, IngestOptions } from './types';
 import { resolveDecimalComma } from './values/numberStyle';
@@ -26,6 +27,7 @@ const PREVIEW_CELL_CHARS = 1000;
 export async function loadStaged(qm: QueryManager, base: ReportBase, sheet: string | null, staging: Staging, options: IngestOptions): Promise<FileReport> {
   const { file } = base;
   options.onProgress?.({ file, phase: 'detecting', fraction: 1 });
+  const secondHeader = await settleSecondHeader(qm, staging);
   const profiles = await profileStaging(qm, staging);
   // Own keys only: a sheet called 'constructor' must not find Object.prototype's.
   const userOverride = options.overrides && Object.hasOwn(options.overrides, sheet ?? '') ? options.overrides[sheet ?? ''] : undefined;
@@ -58,6 +60,10 @@ export async function loadStaged(qm: QueryManager, base: ReportBase, sheet: stri
     error: null,
     notes: [...staging.notes],
   };
+  if (secondHeader) {
+    report.notes.push(say('secondHeaderRow', { line: secondHeader.line, cells: secondHeader.descriptions.join(', ') }));
+    report.columnDescriptions = Object.fromEntries(staging.headers.map((h, i) => [h, secondHeader.descriptions[i] ?? '']));
+  }
   if (!detection.table) {
     report.error = `${file}${sheet ? ` [${sheet}]` : ''}: ${say('unknownTable', { reason: detection.reason })}`;
     return report;

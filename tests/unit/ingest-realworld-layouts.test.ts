@@ -39,3 +39,17 @@ describe('a customer snapshot without an id column', () => {
     expect(n.n).toBe(1000);
   }, 60_000);
 });
+
+describe('two header rows', () => {
+  it('takes the Chinese row as the header and the English one as column descriptions, never as a customer', async () => {
+    const [r] = await loadRealWorld(qm, '客户名单-双表头.csv');
+    expect(r).toMatchObject({ table: 'customers', rowsLoaded: 200, rowsRejected: 0, error: null });
+    expect(r.headers).toEqual(['客户编号', '客户名称', '所在地区', '是否流失', '月消费']);
+    expect(r.mapping).toEqual({ customer_id: '客户编号', name: '客户名称', region: '所在地区', status: '是否流失', monthly_value: '月消费' });
+    expect(r.columnDescriptions).toEqual({ 客户编号: 'Customer ID', 客户名称: 'Customer Name', 所在地区: 'Region', 是否流失: 'Churn', 月消费: 'Monthly Spend' });
+    expect(r.notes).toContain(say('secondHeaderRow', { line: 2, cells: 'Customer ID, Customer Name, Region, Churn, Monthly Spend' }));
+    const [c] = await rowsOf(qm, `select count(*)::int n, min(_line)::int first_line, count(*) filter (where customer_id = 'Customer ID')::int header_rows from customers`);
+    expect(c).toEqual({ n: 200, first_line: 3, header_rows: 0 });
+    expect(await headline(qm)).toMatchObject({ total: 200, churned: 66, churnRule: 'labeled' });
+  }, 60_000);
+});

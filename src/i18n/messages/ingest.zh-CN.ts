@@ -53,6 +53,7 @@ const zh: Record<IngestMessageKey, string> = {
   totalRowSkipped: '第 {line} 行是合计行（“{label}”），已略去，以免金额重复计算',
   hiddenSheetSkipped: '已跳过隐藏的工作表“{sheet}”',
   formulasWithoutValues: '列“{column}”有 {count} 个公式单元格没有保存计算结果，加载为空值。请用 Excel 打开并保存后重新加载。',
+  secondHeaderRow: '第 {line} 行是第二行表头，已作为列说明保留（{cells}），不作为数据加载',
   generatedIds: '文件没有客户编号列：每行算一位客户，编号由文件标识和行号生成（如 {example}）',
   sameContentAs: '与先前加载的 {file} 内容相同：已加载的行被替换，不会重复计入',
 };
