@@ -23,8 +23,9 @@ export async function emptyTables(qm: QueryManager): Promise<void> {
   for (const t of [...CANONICAL_TABLES, CUSTOMER_ATTRIBUTES_TABLE]) await qm.exec(`DELETE FROM ${t}`);
 }
 
-/** The headline the report prints: the customers block after the analytics are prepared. */
+/** The headline the report prints: the customers block, and the churn rate over labelled customers (null without labels). */
 export async function headline(qm: QueryManager) {
   const prepared = await prepareAnalytics(qm, { ...DEFAULT_SETTINGS }, { today: '2024-01-01' });
-  return (await computeCustomers(qm, prepared.settings)).customers;
+  const { customers, churnLabels } = await computeCustomers(qm, prepared.settings);
+  return { ...customers, rate: churnLabels?.rate ?? null };
 }

@@ -24,35 +24,35 @@ describe('churn labels recognised by value as well as by name', () => {
     const r = await loadOne('bankchurners-pt.csv');
     expect(r).toMatchObject({ table: 'customers', rowsLoaded: 10127, rowsRejected: 0, error: null });
     expect(r.mapping).toMatchObject({ customer_id: 'CLIENTNUM', status: 'Categoria_Cliente' });
-    expect(await headline(qm)).toEqual({ total: 10127, active: 8500, silent: 0, churned: 1627, new: 0, churnRule: 'labeled' });
+    expect(await headline(qm)).toEqual({ total: 10127, active: 8500, silent: 0, churned: 1627, new: 0, churnRule: 'labeled', rate: 0.1607 });
   }, 60_000);
 
   it('reads Attrition_Flag "Attrited Customer" / "Existing Customer" as the churn label', async () => {
     const r = await loadOne('bankchurners-en.csv');
     expect(r).toMatchObject({ table: 'customers', rowsLoaded: 1000, rowsRejected: 0, error: null });
     expect(r.mapping).toMatchObject({ customer_id: 'CLIENTNUM', status: 'Attrition_Flag' });
-    expect(await headline(qm)).toMatchObject({ total: 1000, churned: 161, churnRule: 'labeled' });
+    expect(await headline(qm)).toMatchObject({ total: 1000, churned: 161, churnRule: 'labeled', rate: 0.161 });
   });
 
   it('takes Exited, not HasCrCard or IsActiveMember, as the 0/1 churn flag of Churn_Modelling', async () => {
     const r = await loadOne('churn-modelling.csv');
     expect(r).toMatchObject({ table: 'customers', rowsLoaded: 1000, rowsRejected: 0, error: null });
     expect(r.mapping).toMatchObject({ customer_id: 'CustomerId', status: 'Exited' });
-    expect(await headline(qm)).toMatchObject({ total: 1000, churned: 204, churnRule: 'labeled' });
+    expect(await headline(qm)).toMatchObject({ total: 1000, churned: 204, churnRule: 'labeled', rate: 0.204 });
   });
 
   it.each([
-    // [file, label column, customers, churned]: by value (Statut, Estado, 账户状态) and by header (Kündigung: ja/nein, Cancelado: Sim/Não).
-    ['kunden-de.csv', 'Kündigung', 120, 23],
-    ['clients-fr.csv', 'Statut', 120, 31],
-    ['clientes-es.csv', 'Estado', 120, 17],
-    ['clientes-pt.csv', 'Cancelado', 120, 40],
-    ['用户状态-zh.csv', '账户状态', 120, 29],
-  ])('reads the label column of %s (%s): %i customers, %i churned', async (file, column, customers, churned) => {
+    // [file, label column, customers, churned, rate]: by value (Statut, Estado, 账户状态) and by header (Kündigung: ja/nein, Cancelado: Sim/Não).
+    ['kunden-de.csv', 'Kündigung', 120, 23, 0.1917],
+    ['clients-fr.csv', 'Statut', 120, 31, 0.2583],
+    ['clientes-es.csv', 'Estado', 120, 17, 0.1417],
+    ['clientes-pt.csv', 'Cancelado', 120, 40, 0.3333],
+    ['用户状态-zh.csv', '账户状态', 120, 29, 0.2417],
+  ])('reads the label column of %s (%s): %i customers, %i churned (rate %f)', async (file, column, customers, churned, rate) => {
     const r = await loadOne(file);
     expect(r).toMatchObject({ table: 'customers', rowsLoaded: customers, rowsRejected: 0, error: null });
     expect(r.mapping.status).toBe(column);
-    expect(await headline(qm)).toMatchObject({ total: customers, churned, churnRule: 'labeled' });
+    expect(await headline(qm)).toMatchObject({ total: customers, churned, churnRule: 'labeled', rate });
     const [unread] = await rowsOf(qm, 'select count(*)::int n from customers where churned is null');
     expect(unread.n).toBe(0);
   });

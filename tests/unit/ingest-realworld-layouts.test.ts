@@ -28,7 +28,7 @@ describe('a customer snapshot without an id column', () => {
     const [ids] = await rowsOf(qm, `select count(distinct customer_id)::int n, min(_line)::int lo, max(_line)::int hi,
       count(*) filter (where customer_id = ${`'${hash.slice(0, 8)}#' || _line`})::int matching from customers`);
     expect(ids).toEqual({ n: 1000, lo: 2, hi: 1001, matching: 1000 });
-    expect(await headline(qm)).toMatchObject({ total: 1000, churned: 263, churnRule: 'labeled' });
+    expect(await headline(qm)).toMatchObject({ total: 1000, churned: 263, churnRule: 'labeled', rate: 0.263 });
   }, 60_000);
 
   it('keeps the generated ids stable: loading the same file again replaces its rows', async () => {
@@ -50,6 +50,6 @@ describe('two header rows', () => {
     expect(r.notes).toContain(say('secondHeaderRow', { line: 2, cells: 'Customer ID, Customer Name, Region, Churn, Monthly Spend' }));
     const [c] = await rowsOf(qm, `select count(*)::int n, min(_line)::int first_line, count(*) filter (where customer_id = 'Customer ID')::int header_rows from customers`);
     expect(c).toEqual({ n: 200, first_line: 3, header_rows: 0 });
-    expect(await headline(qm)).toMatchObject({ total: 200, churned: 66, churnRule: 'labeled' });
+    expect(await headline(qm)).toMatchObject({ total: 200, churned: 66, churnRule: 'labeled', rate: 0.33 });
   }, 60_000);
 });
