@@ -1,6 +1,8 @@
 import type { WorkspaceReport } from '../analytics/report';
 import type { FileReport } from '../ingest/types';
 import type { EngineInfo } from './startEngine';
+import type { LabelSummary } from '../analytics/status/labelSummary';
+import { unlabeledNote } from './labelNote';
 
 /** One file's entry in the report (cli-contract.md `files`). */
 export interface ReportFile {
@@ -27,6 +29,8 @@ export interface AnalyzeReport {
   notes: string[];
   [section: string]: unknown;
 }
+
+const withNote = (note: string | null): string[] => (note ? [note] : []);
 
 /** Assembles the report printed by `npm run analyze` (JSON as is, text through formatText). */
 export function buildReport(
@@ -55,6 +59,6 @@ export function buildReport(
     tables,
     ...(analytics ? analytics.sections : {}),
     engine,
-    notes: analytics?.notes ?? ['no file loaded'],
+    notes: analytics ? [...withNote(unlabeledNote(analytics.sections.churnLabels as LabelSummary | undefined)), ...analytics.notes] : ['no file loaded'],
   };
 }

@@ -8,6 +8,8 @@ import { dropStaging, stagingColumn, type Staging } from './staging';
 import { churnFlagSql, digitOrderIdsSql, returnFlagSql } from './values/flags';
 import { toSqlValue } from './values/toSql';
 import { blankSql } from './values/blanks';
+import { isClosedFlag, outsideFlagDomainSql } from './values/flagDomain';
+import { generatedIdSql } from './generatedIds';
 import type { ColumnProfile } from './values/profile';
 import type { RejectedRow } from './types';
 import { say, type IngestMessageKey } from './messages';
@@ -51,6 +53,7 @@ export type CommitWrites = (write: () => Promise<ConversionResult>) => Promise<C
  * values, derived flags, provenance. A row whose required value is missing or whose mapped
  * value cannot be read is rejected with its line and a reason; every other row loads.
  * The staging table is dropped once its rows are converted (callers must not read it after).
+ * Customers without a mapped id get `options.generatedIdPrefix` + line (generatedIds.ts).
  * The conversion itself runs before `commit`; only the writes into the canonical tables (newest
  * wins, insert, attributes) run inside it, so a transaction around them stays short and reads
  * only committed tables (DuckDB plans joins over tables created inside a transaction without
@@ -64,6 +67,7 @@ export async function convertStaging(
   profiles: ColumnProfile[],
   sourceId: string,
   commit: CommitWrites = (write) => write(),
+  options: { generatedIdPrefix?: string } = {},
 ): Promise<ConversionResult> {
   const sourceIndex = new Map(staging.headers.map((h, i) => [h, i]));
   const byTarget = new Map<string, { col: string; profile: ColumnProfile }>();
@@ -87,6 +91,9 @@ export async function convertStaging(
   const selects: string[] = [];
   for (const col of spec) {
     let expr = valueOf(col.name);
+    if (table === 'customers' && col.name === 'customer_id' && !expr && options.generatedIdPrefix) {
+      expr = generatedIdSql(options.generatedIdPrefix);
+    }
     if (table === 'customers' && col.name === 'churned' && !expr) {
       const status = byTarget.get('status');
       expr = status ? churnFlagSql(status.col) : null;
@@ -118,6 +125,12 @@ export async function convertStaging(
     const unreadable = UNREADABLE[col.kind];
     if (unreadable) checks.push(`WHEN ${value} IS NULL AND NOT ${blankSql(src.col)} THEN ${reasonSql(unreadable, col.name, src.col)}`);
     if (col.kind === 'number') checks.push(`WHEN abs(${value}) > ${MAX_ABS_NUMBER} THEN ${reasonSql('outOfRange', col.name, src.col)}`);
+  }
+  const status = table === 'customers' ? byTarget.get('status') : undefined;
+  if (status && isClosedFlag(status.profile)) {
+    // Named by its own header: "churn "50000" is not a churn flag value" points at the column to fix.
+    const header = mapping.find((m) => m.target === 'status')?.source ?? 'status';
+    checks.push(`WHEN ${outsideFlagDomainSql(status.col)} THEN ${reasonSql('notAChurnFlag', header, status.col)}`);
   }
   const reason = checks.length ? `CASE ${checks.join(' ')} ELSE NULL END` : 'NULL';
 

@@ -7,6 +7,8 @@ import { sourceIdOf, type ReportBase } from './fileReport';
 import { say } from './messages';
 import { inOwnTransaction } from './ownTransaction';
 import { CUSTOMER_ATTRIBUTES_TABLE } from './schema';
+import { generatedIdPrefix } from './generatedIds';
+import { settleSecondHeader } from './headerRows';
 import { stagingColumn, type Staging } from './staging';
 import type { FileReport, IngestOptions } from './types';
 import { resolveDecimalComma } from './values/numberStyle';
@@ -25,6 +27,7 @@ const PREVIEW_CELL_CHARS = 1000;
 export async function loadStaged(qm: QueryManager, base: ReportBase, sheet: string | null, staging: Staging, options: IngestOptions): Promise<FileReport> {
   const { file } = base;
   options.onProgress?.({ file, phase: 'detecting', fraction: 1 });
+  const secondHeader = await settleSecondHeader(qm, staging);
   const profiles = await profileStaging(qm, staging);
   // Own keys only: a sheet called 'constructor' must not find Object.prototype's.
   const userOverride = options.overrides && Object.hasOwn(options.overrides, sheet ?? '') ? options.overrides[sheet ?? ''] : undefined;
@@ -57,6 +60,10 @@ export async function loadStaged(qm: QueryManager, base: ReportBase, sheet: stri
     error: null,
     notes: [...staging.notes],
   };
+  if (secondHeader) {
+    report.notes.push(say('secondHeaderRow', { line: secondHeader.line, cells: secondHeader.descriptions.join(', ') }));
+    report.columnDescriptions = Object.fromEntries(staging.headers.map((h, i) => [h, secondHeader.descriptions[i] ?? '']));
+  }
   if (!detection.table) {
     report.error = `${file}${sheet ? ` [${sheet}]` : ''}: ${say('unknownTable', { reason: detection.reason })}`;
     return report;
@@ -83,7 +90,10 @@ export async function loadStaged(qm: QueryManager, base: ReportBase, sheet: stri
       return result!;
     }
     : (write) => inOwnTransaction(qm, async () => finish(await write()));
-  await convertStaging(qm, staging, detection.table, detection.mapping, profiles, sourceId, commit);
+  const idPrefix = detection.table === 'customers' && !detection.mapping.some((m) => m.target === 'customer_id')
+    ? generatedIdPrefix(base.contentHash, sheet) : undefined;
+  if (idPrefix) report.notes.push(say('generatedIds', { example: `${idPrefix}${await firstLine(qm, staging)}` }));
+  await convertStaging(qm, staging, detection.table, detection.mapping, profiles, sourceId, commit, { generatedIdPrefix: idPrefix });
   return report;
 }
 
@@ -102,6 +112,12 @@ async function profileStaging(qm: QueryManager, staging: Staging): Promise<Colum
   });
   const decimalComma = resolveDecimalComma(profiles.map((p) => p.decimalComma), staging.delimiter);
   return profiles.map((p, i) => ({ ...p, decimalComma: decimalComma[i] }));
+}
+
+/** The file line of the first staged row (the example a generated-id note shows). */
+async function firstLine(qm: QueryManager, staging: Staging): Promise<number> {
+  const [row] = toRows<{ line: number }>(await qm.query(`SELECT min(_line) AS line FROM ${staging.table}`, { cache: false }));
+  return Number(row?.line ?? 1);
 }
 
 async function previewRows(qm: QueryManager, staging: Staging): Promise<(string | null)[][]> {

@@ -49,6 +49,7 @@ export const INGEST_MESSAGES = {
   notADate: '{column} "{value}" is not a date',
   notANumber: '{column} "{value}" is not a number',
   notYesNo: '{column} "{value}" is not yes/no',
+  notAChurnFlag: '{column} "{value}" is not a churn flag value (yes/no, 1/0): the row is not a customer',
   outOfRange: '{column} "{value}" is out of range (more than 10^15)',
 
   // Notes: what the loader did on its own that the user should know.
@@ -57,6 +58,8 @@ export const INGEST_MESSAGES = {
   totalRowSkipped: 'line {line} is a total row ("{label}") and was left out, so sums are not counted twice',
   hiddenSheetSkipped: 'hidden sheet "{sheet}" was skipped',
   formulasWithoutValues: 'column "{column}" has {count} formula cells without a saved result; they load as empty. Open the file in Excel, save it, and load it again.',
+  secondHeaderRow: 'line {line} is a second header row; it is kept as the column descriptions ({cells}), not loaded as data',
+  generatedIds: 'the file has no customer id column: each row is one customer, with an id made of the file and its line number (such as {example})',
   sameContentAs: 'the same content as {file}, loaded earlier: rows already loaded are replaced, not counted twice',
 } as const;
 

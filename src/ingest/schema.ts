@@ -4,6 +4,8 @@
  * between ingestion, the demo generator and analytics.
  */
 
+import { CHURN_VOCABULARY } from './values/churnVocabulary';
+
 export type CanonicalTable =
   | 'customers'
   | 'orders'
@@ -53,6 +55,8 @@ const customerId: CanonicalColumn = {
     'customer_id', 'customerid', 'customer id', 'customer', 'cust_id', 'client id', 'account id', 'accountid',
     'account', 'record id', 'contact id', 'company id', 'member id', 'user id', 'userid', 'buyer id',
     '客户id', '客户编号', '客户编码', '客户代码', '会员id', '会员编号', '用户id', '客户', '客户号', '账户id',
+    // BankChurners' CLIENTNUM and the pt/es/de/fr exports' customer numbers.
+    'clientnum', 'client number', 'customer number', 'id cliente', 'codigo cliente', 'kundennummer', 'kunden id', 'id client', 'numero client',
   ],
 };
 
@@ -68,7 +72,8 @@ export const SCHEMA: Record<CanonicalTable, CanonicalColumn[]> = {
     { name: 'industry', kind: 'text', synonyms: ['industry', 'vertical', 'sector', '行业', '所属行业'] },
     { name: 'owner', kind: 'text', synonyms: ['owner', 'account owner', 'contact owner', 'company owner', 'sales rep', 'salesperson', 'account manager', '负责人', '客户经理', '销售', '业务员', '所有人', 'record owner', '专管业务员'] },
     { name: 'channel', kind: 'text', synonyms: ['channel', 'source', 'lead source', 'original source', 'acquisition channel', '渠道', '来源', '客户来源', '获客渠道'] },
-    { name: 'status', kind: 'text', synonyms: ['status', 'churn', 'churned', 'lifecycle stage', 'customer status', 'account status', 'churn flag', 'is churned', 'exited', '客户状态', '流失', '是否流失', '状态', '流失标记'] },
+    // Every language's churn/exit/cancel headers (churnVocabulary.ts) besides the CRMs' status headers.
+    { name: 'status', kind: 'text', synonyms: [...new Set(['status', 'churn', 'churned', 'lifecycle stage', 'customer status', 'account status', 'churn flag', 'is churned', 'exited', '客户状态', '流失', '是否流失', '状态', '流失标记', ...CHURN_VOCABULARY.flatMap((l) => l.headers)])] },
     /** Derived from status when it reads as a churn label (Yes/1/已流失 ...). NULL when unknown. */
     { name: 'churned', kind: 'boolean', synonyms: [] },
     { name: 'monthly_value', kind: 'number', synonyms: ['monthly charges', 'monthlycharges', 'mrr', 'monthly revenue', '月费', '月消费'] },

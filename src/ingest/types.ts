@@ -55,6 +55,8 @@ export interface FileReport {
   error: string | null;
   /** What the loader left out or noticed on purpose: title lines, a total row, hidden sheets, formulas without values. */
   notes: string[];
+  /** A second header row's cells by column header (客户编号 -> Customer ID): the columns' descriptions. */
+  columnDescriptions?: Record<string, string>;
 }
 
 export type SourceFormat = 'csv' | 'xlsx' | 'xls' | 'parquet' | 'json' | 'ndjson' | 'unknown';

@@ -12,13 +12,14 @@ import { customerFilterSql } from './filterSql';
 import { inFilterSql } from './scoped';
 import { churnRowsFor } from './churnRows';
 import { SCREEN_CUSTOMERS_TABLE } from './screenTables';
+import { STATUS_TABLE } from '../status/statusSql';
 
-interface CustomerCounts { customers: number; previous: number; red: number; at_risk: number | null; period_label: string }
+interface CustomerCounts { customers: number; previous: number; red: number; at_risk: number | null; unlabeled: number; period_label: string }
 
 /**
  * SQL: customers now and one period earlier (first seen on or before that day; customers without
  * any date count in both), red-tier customers not churned and their value (the at-risk value),
- * and the label of the period holding the as-of date.
+ * customers without a churn label, and the label of the period holding the as-of date.
  */
 function customerCountsSql(ctx: ScreenContext, filter: string | null): string {
   const { asOf, period } = ctx.settings;
@@ -27,6 +28,7 @@ function customerCountsSql(ctx: ScreenContext, filter: string | null): string {
     count(*) FILTER (WHERE first_seen_date IS NULL OR first_seen_date <= CAST(${d} - ${periodIntervalSql(period)} AS DATE))::INTEGER AS previous,
     count(*) FILTER (WHERE warning_tier = 'red')::INTEGER AS red,
     CAST(coalesce(sum(value) FILTER (WHERE warning_tier = 'red'), 0) AS DOUBLE) AS at_risk,
+    (SELECT count(*) FROM ${STATUS_TABLE} WHERE label_unknown AND ${inFilterSql('customer_id', filter)})::INTEGER AS unlabeled,
     ${periodLabelSql(period, periodStartSql(period, d))} AS period_label
   FROM ${SCREEN_CUSTOMERS_TABLE} WHERE ${inFilterSql('customer_id', filter)}`;
 }
@@ -87,5 +89,6 @@ export async function loadKpis(qm: QueryManager, ctx: ScreenContext, filter: Cus
     redCustomers: risk ? { value: c.red, previous: null } : null,
     atRiskValue: risk ? { value: c.at_risk, previous: null } : null,
     winBackRate: await winBack(qm, ctx, f),
+    ...(c.unlabeled > 0 ? { unlabeled: c.unlabeled } : {}),
   };
 }

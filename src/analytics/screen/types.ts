@@ -44,6 +44,8 @@ export interface KpiSet {
   redCustomers: Measure | null;
   atRiskValue: Measure | null;
   winBackRate: Measure | null;
+  /** Customers whose churn label is blank (labeled rule): in no rate, shown apart ("224 customers have no churn label"). */
+  unlabeled?: number;
 }
 
 /** One point of the churn trend. */

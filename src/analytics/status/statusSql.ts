@@ -81,6 +81,8 @@ function modelStatusSql(s: StatusInput['settings']): string {
  * - new: first seen after (as-of - one settings.period), e.g. within the trailing month; it
  *   replaces active and silent, never churned.
  * value / value_12m are cw_customer_value's (customerValueSql.ts), repeated here for the panels.
+ * label_unknown: under the labeled rule, the customer's label is blank. Its status stays 'active'
+ * (the status contract), but it is in no churn rate and is counted apart (labelSummary.ts).
  */
 export function buildStatusSql(input: StatusInput): string {
   const d = dateLit(input.asOf);
@@ -112,6 +114,7 @@ SELECT customer_id,
   ${input.rule === 'contractual' ? `CASE WHEN active_subs IS NULL THEN ${lit(input.bgnbd ? 'model' : 'rule')} ELSE 'contractual' END` : lit(input.rule)} AS rule,
   p_alive, base_status, is_new, last_seen_date, CAST(days_since_last AS INTEGER) AS days_since_last,
   silent_days, churn_days, renewal_date, risk_signal, first_seen_date,
-  CAST(value AS DOUBLE) AS value, CAST(value_12m AS DOUBLE) AS value_12m
+  CAST(value AS DOUBLE) AS value, CAST(value_12m AS DOUBLE) AS value_12m,
+  ${input.rule === 'labeled' ? 'churned_label IS NULL' : 'FALSE'} AS label_unknown
 FROM st`;
 }

@@ -4,7 +4,7 @@ import { customerDimensionsSql, MAX_DIMENSION_VALUES } from './dimensionsSql';
 /**
  * SQL: churn by every dimension with 2..30 distinct values. Per (dimension, value): customers,
  * churned (status 'churned'), value_total and value_churned (cw_customer_status.value).
- * Rows ordered as the screen lists them.
+ * Customers without a churn label (label_unknown) are in no rate. Rows ordered as the screen lists them.
  */
 export function structuralSql(asOf: string): string {
   return `WITH dims AS (${customerDimensionsSql(asOf)}),
@@ -15,6 +15,7 @@ agg AS (
     CAST(sum(st.value) AS DOUBLE) AS value_total,
     CAST(coalesce(sum(st.value) FILTER (WHERE st.status = 'churned'), 0) AS DOUBLE) AS value_churned
   FROM dims JOIN ${STATUS_TABLE} st USING (customer_id)
+  WHERE NOT st.label_unknown
   GROUP BY dims.dimension, dims.value
 ),
 counted AS (SELECT *, count(*) OVER (PARTITION BY dimension) AS n_values FROM agg)
@@ -28,5 +29,5 @@ export function structuralOverallSql(): string {
   return `SELECT count(*)::INTEGER AS customers, count(*) FILTER (WHERE status = 'churned')::INTEGER AS churned,
     CAST(sum(value) AS DOUBLE) AS value_total,
     CAST(coalesce(sum(value) FILTER (WHERE status = 'churned'), 0) AS DOUBLE) AS value_churned
-  FROM ${STATUS_TABLE}`;
+  FROM ${STATUS_TABLE} WHERE NOT label_unknown`;
 }

@@ -46,12 +46,15 @@ const zh: Record<IngestMessageKey, string> = {
   notADate: '{column}“{value}”不是日期',
   notANumber: '{column}“{value}”不是数字',
   notYesNo: '{column}“{value}”不是是/否',
+  notAChurnFlag: '{column}“{value}”不是流失标记的取值（是/否、1/0），该行不是客户',
   outOfRange: '{column}“{value}”超出范围（大于 10^15）',
   lineAboveTable: '已跳过表格上方的第 {line} 行（标题或说明，不是数据）',
   linesAboveTable: '已跳过表格上方的第 {from} 至 {to} 行（标题或说明，不是数据）',
   totalRowSkipped: '第 {line} 行是合计行（“{label}”），已略去，以免金额重复计算',
   hiddenSheetSkipped: '已跳过隐藏的工作表“{sheet}”',
   formulasWithoutValues: '列“{column}”有 {count} 个公式单元格没有保存计算结果，加载为空值。请用 Excel 打开并保存后重新加载。',
+  secondHeaderRow: '第 {line} 行是第二行表头，已作为列说明保留（{cells}），不作为数据加载',
+  generatedIds: '文件没有客户编号列：每行算一位客户，编号由文件标识和行号生成（如 {example}）',
   sameContentAs: '与先前加载的 {file} 内容相同：已加载的行被替换，不会重复计入',
 };
 export default zh;

@@ -2,6 +2,7 @@ import { CANONICAL_TABLES, SCHEMA, type CanonicalTable } from '../schema';
 import type { ColumnProfile } from '../values/profile';
 import { contentScore, mappingForTable, type ColumnMapping } from './mapping';
 import { matchPreset } from './presets';
+import { hasChurnLabel } from './churnLabel';
 
 export { mappingForTable, type ColumnMapping } from './mapping';
 export { headerSignature, normaliseHeader } from './headers';
@@ -71,6 +72,11 @@ function scoreTable(
   }
   for (const col of SCHEMA[table]) {
     if (col.required && !mapped.some((m) => m.target === col.name)) {
+      // A labelled customer snapshot stands without ids: each row is a customer (generatedIds.ts).
+      if (table === 'customers' && col.name === 'customer_id' && hasChurnLabel(mapping, profiles)) {
+        notes.push('no customer_id: one customer per row');
+        continue;
+      }
       score *= MISSING_REQUIRED;
       notes.push(`no ${col.name}`);
     }
@@ -109,8 +115,7 @@ function contentBonus(table: CanonicalTable, mapping: ColumnMapping[], headers: 
         points -= 3;
         notes.push('customer ids repeat');
       }
-      const statusIndex = mapping.findIndex((m) => m.target === 'status');
-      if (statusIndex >= 0 && (profiles[statusIndex]?.churnLabelShare >= 0.5 || profiles[statusIndex]?.booleanShare >= 0.9)) {
+      if (hasChurnLabel(mapping, profiles)) {
         points += 1;
         notes.push('a churn/status label');
       }

@@ -3,47 +3,53 @@ import { inListSql } from './booleans';
 import { trimSql, trimValue } from './chars';
 import { numberSql } from './numbers';
 import { letSql } from './sqlBind';
+import { CHURN_VOCABULARY, GENERIC_FLAG_WORDS } from './churnVocabulary';
 
 /**
  * Derived flags: `customers.churned` from a status/label column and `orders.is_return`.
  *
- * Churn vocabulary (compared lower-cased, with runs of spaces/underscores/hyphens made one space):
- * - TRUE: yes, y, true, t, 1, churn(ed), lost, cancelled/canceled, inactive, closed lost, former
- *   customer, terminated, exited, left, 已流失, 流失, 流失客户, 是, 已注销, 注销, 停用, 已停用,
- *   已禁用, 禁用, 已解约, 解约, 退订, 已退订.
- * - FALSE: no, n, false, f, 0, active, customer, current, retained, existing, 活跃, 正常, 未流失,
- *   否, 在用, 有效, 启用, 未禁用, and the other lifecycle stages of CRMs (HubSpot subscriber,
- *   lead, MQL, SQL, opportunity, customer, evangelist, other; Salesforce prospect, customer -
- *   direct/channel; 潜在客户, 意向客户, 新客户, 老客户, 成交客户, 签约客户, 正式客户).
- * - NULL: blank, and any other text (a status that is not a churn label says nothing).
+ * Churn labels (churnVocabulary.ts, by language) are compared by churnLabelKey: lower-cased,
+ * accents dropped, runs of spaces/underscores/hyphens made one space. TRUE: a churned word or a
+ * generic yes (yes, y, true, t, 1, 是); FALSE: a retained word or a generic no; NULL: blank, and
+ * any other text (a status that is not a churn label says nothing).
  */
-/** Status words that mean churned. */
-export const CHURN_TRUE_WORDS: readonly string[] = [
-  'yes', 'y', 'true', 't', '1', '1.0', 'churn', 'churned', 'lost', 'cancelled', 'canceled', 'inactive',
-  'closed lost', 'closedlost', 'former customer', 'former', 'terminated', 'exited', 'left', 'attrited',
-  '已流失', '流失', '流失客户', '是', '已注销', '注销', '停用', '已停用', '已禁用', '禁用', '已解约', '解约', '退订', '已退订',
-];
-/** Status words that mean not churned. */
-export const CHURN_FALSE_WORDS: readonly string[] = [
-  'no', 'n', 'false', 'f', '0', '0.0', 'active', 'customer', 'current', 'retained', 'existing', 'stayed',
-  'subscriber', 'lead', 'marketing qualified lead', 'marketingqualifiedlead', 'mql', 'sales qualified lead',
-  'salesqualifiedlead', 'sql', 'opportunity', 'evangelist', 'other', 'prospect', 'customer direct',
-  'customer channel', 'trial', 'new', 'closed won', 'closedwon',
-  '活跃', '正常', '未流失', '否', '在用', '有效', '启用', '未禁用', '潜在客户', '意向客户', '新客户', '老客户',
-  '成交客户', '签约客户', '正式客户', '在网', '存续',
-];
+/** Status words that mean churned (every language, in key form). */
+export const CHURN_TRUE_WORDS: readonly string[] = vocabularyKeys('churned');
+/** Status words that mean not churned (every language, in key form). */
+export const CHURN_FALSE_WORDS: readonly string[] = vocabularyKeys('retained');
 
 const TRUE_SET = new Set(CHURN_TRUE_WORDS);
 const FALSE_SET = new Set(CHURN_FALSE_WORDS);
 
-function churnKey(raw: string): string {
-  return trimValue(raw).toLowerCase().replace(/[\s_-]+/g, ' ');
+/** The comparison form of a label, as churnKeySql computes it in SQL. */
+export function churnLabelKey(raw: string): string {
+  return trimValue(raw).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[\s_-]+/g, ' ');
+}
+
+/** SQL: churnLabelKey of the VARCHAR `expr` (DuckDB's strip_accents drops the same marks). */
+function churnKeySql(expr: string): string {
+  return `regexp_replace(strip_accents(lower(${trimSql(expr)})), '[\\s_-]+', ' ', 'g')`;
+}
+
+function vocabularyKeys(side: 'churned' | 'retained'): string[] {
+  const words = [...GENERIC_FLAG_WORDS[side], ...CHURN_VOCABULARY.flatMap((l) => l[side])];
+  return [...new Set(words.map(churnLabelKey))];
+}
+
+const GENERIC_SET = new Set([...GENERIC_FLAG_WORDS.churned, ...GENERIC_FLAG_WORDS.retained].map(churnLabelKey));
+
+/**
+ * True when the value is a churn or lifecycle word (Churned, Active, Cancelado, 已流失) rather than
+ * a generic yes/no: such values alone tell that a column is a churn label, whatever its header.
+ */
+export function isChurnWord(raw: string): boolean {
+  return parseChurnFlag(raw) !== null && !GENERIC_SET.has(churnLabelKey(raw));
 }
 
 /** Reads a status/label as churned (true), not churned (false) or unknown (null), as churnFlagSql. */
 export function parseChurnFlag(raw: string | null | undefined): boolean | null {
   if (raw === null || raw === undefined) return null;
-  const k = churnKey(raw);
+  const k = churnLabelKey(raw);
   if (TRUE_SET.has(k)) return true;
   if (FALSE_SET.has(k)) return false;
   return null;
@@ -51,8 +57,7 @@ export function parseChurnFlag(raw: string | null | undefined): boolean | null {
 
 /** SQL: status/label text (VARCHAR `expr`) -> BOOLEAN churned, with the vocabulary above. */
 export function churnFlagSql(expr: string): string {
-  const key = `regexp_replace(lower(${trimSql(expr)}), '[\\s_-]+', ' ', 'g')`;
-  return `CAST(${letSql(key, 'k', (k) =>
+  return `CAST(${letSql(churnKeySql(expr), 'k', (k) =>
     `CASE WHEN ${inListSql(k, CHURN_TRUE_WORDS)} THEN TRUE WHEN ${inListSql(k, CHURN_FALSE_WORDS)} THEN FALSE END`)} AS BOOLEAN)`;
 }
 

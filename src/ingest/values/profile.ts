@@ -1,9 +1,9 @@
 import type { ColumnKind } from '../schema';
 import { isBlankLike } from './blanks';
-import { isBooleanWord, parseBoolean, TRUE_WORDS, FALSE_WORDS } from './booleans';
+import { isBooleanWord, parseBoolean } from './booleans';
 import { trimValue } from './chars';
 import { DEFAULT_YEAR_LAST_ORDER, headerSuggestsDate, isCompactDate, isExcelSerialCandidate, readDate, type DateOrder } from './dates';
-import { parseChurnFlag } from './flags';
+import { isChurnWord } from './flags';
 import { isIdShaped } from './ids';
 import { isPercentText, parseNumber } from './numbers';
 import { decimalEvidence } from './numberStyle';
@@ -55,8 +55,6 @@ export interface ProfileOptions {
 
 const ID_TOKENS = new Set(['id', 'ids', 'no', 'nr', 'num', 'number', 'code', 'key', 'uuid', 'guid', 'sku', 'ref']);
 const ID_COMPOUND_RE = /^(customer|cust|client|account|user|member|order|invoice|contact|company|record|deal|ticket|case|product|item|buyer|subscription|contract)(id|no|nr|number|code|key)$/;
-const GENERIC_BOOLEAN = new Set([...TRUE_WORDS, ...FALSE_WORDS]);
-
 /**
  * True when a header names an identifier ('Account ID', 'customerID', 'InvoiceNo', 'StockCode',
  * '客户编号'); 'Number of Employees' and 'number_of_cds' are counts, not ids.
@@ -99,7 +97,7 @@ export function profileColumn(name: string, values: (string | null)[], options: 
     }
     if (parseBoolean(t) !== null) booleans++;
     if (isBooleanWord(t)) booleanWords++;
-    if (parseChurnFlag(t) !== null && !GENERIC_BOOLEAN.has(t.toLowerCase())) churnLabels++;
+    if (isChurnWord(t)) churnLabels++;
     if (isIdShaped(t)) idShaped++;
     if (/[A-Za-z]/.test(t)) withLetters++;
     if (/^0\d/.test(t)) leadingZeros++;
