@@ -27,14 +27,9 @@ function split<T extends { notes: string[] }>(part: T): { value: Omit<T, 'notes'
  * Runs the whole analytics layer once: the screen's build graph without its screen tables
  * (prepare steps, then churn, structural, risk tiers, CLV with the red customers, triggers,
  * service, interventions, diagnosis), then the families only the report prints (customers,
-<<<<<<< HEAD
- * cohorts, RFM segments, models, churn reasons). The CLI prints it; notes keep the order of the
- * report's sections. `onStep` is told the name of each step as it starts (the CLI's progress, and
- * the step it names when the engine fails).
-=======
- * cohorts and their sBG retention projection, RFM segments, models, churn reasons). The CLI prints it; notes keep the order of the
- * report's sections.
->>>>>>> issue-14
+ * cohorts and their sBG retention projection, RFM segments, models, churn reasons). The CLI prints
+ * it; notes keep the order of the report's sections. `onStep` is told the name of each step as it
+ * starts (the CLI's progress, and the step it names when the engine fails).
  */
 export async function analyzeWorkspace(
   qm: QueryManager,

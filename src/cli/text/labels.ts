@@ -4,6 +4,8 @@ import type { Locale } from '../../i18n/index';
 const TITLES: Record<string, { en: string; zh: string }> = {
   tables: { en: 'Tables', zh: '数据表' },
   customers: { en: 'Customers', zh: '客户' },
+  churnLabels: { en: 'Churn labels', zh: '流失标签' },
+  projection: { en: 'Retention projection (sBG)', zh: '留存预测（sBG）' },
   churnByPeriod: { en: 'Churn by period', zh: '分期流失' },
   churnDefinition: { en: 'Churn definition', zh: '流失口径' },
   structuralOverall: { en: 'Overall churn', zh: '整体流失' },
