@@ -10,12 +10,16 @@ import { loadFile } from './loadFile';
 import { startEngine, type StartedEngine } from './startEngine';
 import { describeStepFailure, inStep, StepFailure } from './stepFailure';
 import { tableCounts } from './tableCounts';
+import { checkFactsOut, writeFactsBundle } from './factsOut';
+
+/** The analytics settings of a run. */
+const settingsOf = (args: AnalyzeArgs) => ({ ...DEFAULT_SETTINGS, asOf: args.asOf, period: args.period });
 
 /** Runs every metric, naming the analytics step an engine error stopped in. */
 async function analyze(args: AnalyzeArgs, engine: StartedEngine): Promise<WorkspaceReport> {
   let step = 'analytics';
   try {
-    return await analyzeWorkspace(engine.qm, { ...DEFAULT_SETTINGS, asOf: args.asOf, period: args.period }, {
+    return await analyzeWorkspace(engine.qm, settingsOf(args), {
       onStep: (name) => {
         step = `analytics: ${name}`;
         process.stderr.write(`${step} ...\n`);
@@ -49,6 +53,14 @@ async function run(args: AnalyzeArgs, engine: StartedEngine): Promise<number> {
   }
   const loaded = demoLoaded || files.some((r) => !r.error && r.rowsLoaded > 0);
   const analytics = loaded ? await analyze(args, engine) : null;
+  if (analytics && args.factsOut !== null) {
+    const dir = args.factsOut;
+    process.stderr.write(`writing the facts bundle to ${dir} ...\n`);
+    const m = await inStep('writing the facts bundle', () => writeFactsBundle(qm, dir, { engine: args.engine, settings: settingsOf(args) }));
+    const written = m.files.filter((f) => f.file);
+    const mib = written.reduce((n, f) => n + f.bytes, 0) / 2 ** 20;
+    process.stderr.write(`facts bundle (contract version ${m.version}): ${written.length} Parquet files, ${mib.toFixed(2)} MiB, in ${dir}\n`);
+  }
   const report = buildReport(args.asOf, files, await tableCounts(qm), analytics, engine.info);
   process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatText(report, args.lang));
   return loaded ? 0 : 1;
@@ -65,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
   let engine: StartedEngine;
   try {
     args = parseArgs(argv);
+    if (args.factsOut !== null) await checkFactsOut(args.factsOut);
     engine = await startEngine(args);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -24,6 +24,8 @@ export interface AnalyzeArgs {
   native: NativeOptions;
   /** Load the generated demo company with this many customers (0 = not). */
   demoCustomers: number;
+  /** `--facts-out DIR`: write the facts bundle (docs/facts-contract.md) there; null = not. */
+  factsOut: string | null;
   files: string[];
 }
 
@@ -32,7 +34,7 @@ export class UsageError extends Error {}
 
 export const USAGE = [
   'usage: npm run analyze -- [--as-of YYYY-MM-DD] [--period week|month|quarter|year] [--json] [--lang en|zh-CN]',
-  '         [--engine wasm|native] [--threads N] [--memory-limit SIZE] [--spill-dir DIR] [--demo[=CUSTOMERS]] FILE...',
+  '         [--engine wasm|native] [--threads N] [--memory-limit SIZE] [--spill-dir DIR] [--demo[=CUSTOMERS]] [--facts-out DIR] FILE...',
   '  --threads, --memory-limit (e.g. 8GB) and --spill-dir apply to --engine native only.',
 ].join('\n');
 
@@ -40,7 +42,7 @@ export const USAGE = [
 export function parseArgs(argv: string[]): AnalyzeArgs {
   const out: AnalyzeArgs = {
     asOf: null, period: 'month', json: false, lang: 'en', engine: 'wasm',
-    native: { threads: null, memoryLimit: null, spillDir: null }, demoCustomers: 0, files: [],
+    native: { threads: null, memoryLimit: null, spillDir: null }, demoCustomers: 0, factsOut: null, files: [],
   };
   const nativeOnly: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -84,6 +86,10 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
       if (v.trim() === '') throw new UsageError('--spill-dir needs a directory');
       out.native.spillDir = v;
       nativeOnly.push(flag);
+    } else if (flag === '--facts-out') {
+      const v = value();
+      if (v.trim() === '') throw new UsageError('--facts-out needs a directory');
+      out.factsOut = v;
     } else if (flag === '--help' || flag === '-h') throw new UsageError('');
     else if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
     else out.files.push(a);

@@ -34,4 +34,12 @@ describe('analyze command line', () => {
     expect(usage('--threads', '2', 'a.csv')).toBe('--threads needs --engine native');
     expect(usage('--memory-limit', '1GB', '--spill-dir', '/tmp', 'a.csv')).toBe('--memory-limit, --spill-dir need --engine native');
   });
+
+  it('reads --facts-out DIR on either engine, and refuses it without a directory', () => {
+    expect(parseArgs(['a.csv']).factsOut).toBeNull();
+    expect(parseArgs(['--facts-out', 'out/bundle', 'a.csv']).factsOut).toBe('out/bundle');
+    expect(parseArgs(['--engine=native', '--facts-out=out', '--demo=500'])).toMatchObject({ engine: 'native', factsOut: 'out', demoCustomers: 500, files: [] });
+    expect(usage('a.csv', '--facts-out')).toBe('--facts-out needs a value');
+    expect(usage('--facts-out', ' ', 'a.csv')).toBe('--facts-out needs a directory');
+  });
 });

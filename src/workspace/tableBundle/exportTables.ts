@@ -3,7 +3,7 @@ import type { QueryManager } from '../../engine/queryManager';
 import { toRows } from '../../engine/rows';
 import { ident } from '../../engine/sql';
 import { parquetWasm } from '../../ingest/readers/parquetModule';
-import { encodeColumnSql, encodingOf, type BundleTable, type BundleView } from './codec';
+import { encodeColumnSql, encodingOf, type BundleColumn, type BundleTable, type BundleView } from './codec';
 
 /** Rows per Parquet row group: DuckDB's own row-group size. */
 const ROW_GROUP_ROWS = 122_880;
@@ -29,15 +29,20 @@ export async function currentViews(qm: QueryManager): Promise<BundleView[]> {
   return rows.map((r) => ({ name: r.name, select: r.sql.replace(/^CREATE\s+VIEW\s+.+?\s+AS\s+/is, '').replace(/;\s*$/, '') }));
 }
 
+/** A table's columns: name, DuckDB type and how each travels through Parquet (codec.ts). */
+export async function bundleColumns(qm: QueryManager, name: string): Promise<BundleColumn[]> {
+  const described = toRows<{ column_name: string; column_type: string }>(
+    await qm.query(`SELECT column_name, column_type FROM (DESCRIBE ${ident(name)})`, { cache: false }));
+  return described.map((d) => ({ name: d.column_name, type: d.column_type, encoding: encodingOf(d.column_type) }));
+}
+
 /**
  * Writes one table of the current schema as zstd-compressed Parquet (through parquet-wasm, which
  * works offline in both hosts), with each column in a form that comes back with exactly its
  * DuckDB type (see codec.ts).
  */
 export async function exportTable(qm: QueryManager, name: string): Promise<ExportedTable> {
-  const described = toRows<{ column_name: string; column_type: string }>(
-    await qm.query(`SELECT column_name, column_type FROM (DESCRIBE ${ident(name)})`, { cache: false }));
-  const columns = described.map((d) => ({ name: d.column_name, type: d.column_type, encoding: encodingOf(d.column_type) }));
+  const columns = await bundleColumns(qm, name);
   const result = await qm.query(`SELECT ${columns.map(encodeColumnSql).join(', ')} FROM ${ident(name)}`, { cache: false });
   const table: BundleTable = { name, file: result.numRows ? `${encodeURIComponent(name)}.parquet` : null, rows: result.numRows, columns };
   if (result.numRows === 0) return { table, bytes: null };
