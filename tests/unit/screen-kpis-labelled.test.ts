@@ -11,6 +11,7 @@ import { loadCustomerList } from '../../src/analytics/screen/customerList';
 import { customerFilterSql } from '../../src/analytics/screen/filterSql';
 import type { DrillStep } from '../../src/analytics/screen/types';
 import { formatPercent } from '../../src/i18n/formatNumber';
+import { loadRealWorld, realWorldPath } from '../helpers/realWorld';
 
 // The labelled snapshot's KPIs (metrics.md section 14) on Telco, loaded through the app's ingest.
 let qm: QueryManager;
@@ -98,4 +99,25 @@ describe('KPIs of the Telco snapshot (labeled rule, no dated behaviour)', () => 
     expect(k.labelled!.valueLost!.numerator).toBeCloseTo(raw.lost, 6);
     expect(k.labelled!.valueLost!.denominator).toBeCloseTo(raw.base, 6);
   });
+});
+
+describe('a labelled snapshot with blank labels (tests/fixtures/realworld/telco-blank-labels.json)', () => {
+  it('leaves the 224 unlabelled out of the churn rate and of the value lost, and counts them apart', async () => {
+    const q = await createTestEngine();
+    await loadRealWorld(q, 'telco-blank-labels.json');
+    const c = await prepareScreen(q, DEFAULT_SETTINGS, { today: '2024-01-01' });
+    const k = (await loadKpis(q, c, [], 'en'))!;
+    expect(k.customers.value).toBe(7267);
+    expect(k.unlabeled).toBe(224);
+    // 1,845 / 7,043 labelled, not 1,845 / 7,267.
+    expect(k.labelled!.churnRate).toEqual({ value: 1845 / 7043, previous: null, numerator: 1845, denominator: 7043 });
+    // Straight from the raw JSON (the engine has no JSON extension offline): a blank or missing Churn is neither churned nor in the base.
+    const rows = JSON.parse(readFileSync(realWorldPath('telco-blank-labels.json'), 'utf8')) as { MonthlyCharges?: number | null; Churn?: string | null }[];
+    const labelled = rows.filter((r) => (r.Churn ?? '').trim() !== '');
+    const sum = (rs: typeof rows) => rs.reduce((n, r) => n + (typeof r.MonthlyCharges === 'number' ? r.MonthlyCharges : 0), 0);
+    const raw = { lost: sum(labelled.filter((r) => r.Churn === 'Yes')), base: sum(labelled), unlabelled: rows.length - labelled.length };
+    expect(raw.unlabelled).toBe(224);
+    expect(k.labelled!.valueLost!.numerator).toBeCloseTo(raw.lost, 6);
+    expect(k.labelled!.valueLost!.denominator).toBeCloseTo(raw.base, 6);
+  }, 180_000);
 });
