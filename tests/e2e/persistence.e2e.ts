@@ -86,6 +86,8 @@ describe('the workspace kept in OPFS, in headless Chromium', () => {
     await page.getByTestId('append-summary').waitFor({ timeout: 180_000 });
     await ready(page);
     await expect.poll(() => kpi(page, 'customers'), { timeout: 60_000 }).toBe('7,043');
+    // A labelled snapshot: the churn rate over labelled customers, 1,869 / 7,043.
+    await expect.poll(() => kpi(page, 'churn-rate'), { timeout: 60_000 }).toBe('26.5%');
     const churn = await kpi(page, 'churn-rate').catch(() => '');
 
     await page.reload();
@@ -98,6 +100,35 @@ describe('the workspace kept in OPFS, in headless Chromium', () => {
     expect(await kpi(page, 'churn-rate').catch(() => '')).toBe(churn);
     expect(await loadedFiles(page)).toEqual(['Telco-Customer-Churn.csv']);
     await screenshot(page, 'persistence-reopened-1920x1080');
+  });
+
+  it('shows the Telco snapshot\'s labelled KPIs at 1920x1080 and 3840x2160 in both languages, and drills from the churn rate to the churned', async () => {
+    if (await page.getByTestId('analyst').isVisible().catch(() => false)) await page.getByTestId('close-analyst').click();
+    const churnCard = page.getByTestId('kpi-churn-rate');
+    expect((await churnCard.innerText()).replace(/\s+/g, ' ')).toContain('1,869 / 7,043');
+    for (const lang of ['zh-CN', 'en'] as const) {
+      await expect.poll(() => page.getByTestId('kpi-churn-rate').locator('.label').innerText()).toBe(lang === 'zh-CN' ? '流失率（标签）' : 'Churn rate (labelled)');
+      for (const [width, height] of [[1920, 1080], [3840, 2160]] as const) {
+        await page.setViewportSize({ width, height });
+        await page.waitForTimeout(1500);
+        expect(await kpi(page, 'churn-rate')).toBe('26.5%');
+        expect(await kpi(page, 'value-lost')).toBe('30.5%');
+        await screenshot(page, `telco-snapshot-${lang}-${width}x${height}`);
+      }
+      await page.getByTestId('toggle-lang').click();
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    // Back in 中文; the churn-rate KPI drills to the 1,869 churned customers.
+    await expect.poll(() => page.getByTestId('kpi-churn-rate').locator('.label').innerText()).toBe('流失率（标签）');
+    await churnCard.click();
+    await expect.poll(() => kpi(page, 'customers'), { timeout: 60_000 }).toBe('1,869');
+    await page.getByTestId('open-list').click();
+    await expect.poll(() => page.getByTestId('customer-list').innerText(), { timeout: 60_000 }).toContain('1,869');
+    await screenshot(page, 'telco-snapshot-churned-list-1920x1080');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => kpi(page, 'customers'), { timeout: 60_000 }).toBe('7,043');
+    await ready(page);
   });
 
   it('a worker killed before a load commits reopens the last complete state', async () => {

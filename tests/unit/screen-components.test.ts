@@ -48,6 +48,32 @@ describe('screen components', () => {
     expect(w.emitted('list')).toHaveLength(1);
   });
 
+  it('a labelled snapshot shows its churn rate with numerator and denominator and the value lost, both drilling to the churned', async () => {
+    const telco: KpiSet = {
+      asOf: '2026-12-07', period: '2026-12', customers: { value: 7043, previous: 7043 }, churnRate: null, revenueChurn: null, nrr: null,
+      redCustomers: null, atRiskValue: null, winBackRate: null, unlabeled: 12,
+      labelled: {
+        churnRate: { value: 1869 / 7043, previous: null, numerator: 1869, denominator: 7043 },
+        valueLost: { value: 139130.85 / 456116.6, previous: null, numerator: 139130.85, denominator: 456116.6 },
+      },
+    };
+    const w = mount(KpiStrip, { props: { kpis: telco }, ...plugins() });
+    const churn = w.find('[data-testid="kpi-churn-rate"]');
+    expect(churn.find('.label').text()).toBe('流失率（标签）');
+    expect(churn.find('[data-testid="kpi-value"]').text()).toBe('26.5%');
+    expect(churn.find('.ratio').text()).toBe('1,869 / 7,043');
+    expect(churn.find('.change').exists()).toBe(false);
+    const lost = w.find('[data-testid="kpi-value-lost"]');
+    expect(lost.find('.label').text()).toBe('流失月费占比');
+    expect(lost.find('[data-testid="kpi-value"]').text()).toBe('30.5%');
+    expect(lost.find('.ratio').text()).toBe('13.9万 / 45.6万');
+    expect(lost.attributes('title')).toBe('流失月费占比 = 139,130.85 / 456,116.6');
+    expect(w.find('[data-testid="kpi-unlabeled"]').text()).toContain('12');
+    await churn.trigger('click');
+    await lost.trigger('click');
+    expect(w.emitted('drill')).toEqual([[{ dimension: 'status', value: 'churned' }], [{ dimension: 'status', value: 'churned' }]]);
+  });
+
   it('a panel without data says which file would fill it instead of drawing an empty chart', () => {
     const w = mount(PanelFrame, { props: { name: 'rfm', title: 'RFM', loaded: true, empty: true, hint: '需要订单文件' }, slots: { default: '<div class="chart" />' }, ...plugins() });
     expect(w.attributes('data-testid')).toBe('panel-rfm');

@@ -13,6 +13,8 @@ import { inFilterSql } from './scoped';
 import { churnRowsFor } from './churnRows';
 import { SCREEN_CUSTOMERS_TABLE } from './screenTables';
 import { STATUS_TABLE } from '../status/statusSql';
+import { FACTS_TABLE } from '../facts/customerFacts';
+import { labelSummarySql, type LabelSummary } from '../status/labelSummary';
 
 interface CustomerCounts { customers: number; previous: number; red: number; at_risk: number | null; unlabeled: number; period_label: string }
 
@@ -59,6 +61,32 @@ function churnMeasures(ctx: ScreenContext, rows: readonly ChurnPeriodRow[] | nul
   return { period: row.period, churnRate, revenueChurn, nrr: null };
 }
 
+/** SQL: churned customers' monthly value and all labelled customers' (label_unknown left out), over `filter`. */
+function labelledValueSql(filter: string | null): string {
+  return `SELECT count(f.monthly_value)::INTEGER AS with_value,
+    CAST(coalesce(sum(f.monthly_value) FILTER (WHERE s.status = 'churned'), 0) AS DOUBLE) AS lost,
+    CAST(coalesce(sum(f.monthly_value), 0) AS DOUBLE) AS base
+  FROM ${STATUS_TABLE} s JOIN ${FACTS_TABLE} f USING (customer_id)
+  WHERE NOT s.label_unknown AND ${inFilterSql('s.customer_id', filter)}`;
+}
+
+/**
+ * The labelled snapshot's KPIs (metrics.md section 14), only under the labeled rule when no
+ * churn by period could be computed (no dated behaviour): churn rate = labelled churned /
+ * labelled customers (label_unknown in neither, counted apart in `unlabeled`), and value lost =
+ * churned customers' monthly value / all labelled customers' monthly value (null without a
+ * filled monthly value column).
+ */
+async function labelledMeasures(qm: QueryManager, ctx: ScreenContext, filter: string | null): Promise<KpiSet['labelled']> {
+  if (ctx.churnRule !== 'labeled') return undefined;
+  const [l] = toRows<LabelSummary>(await qm.query(labelSummarySql(filter)));
+  const churnRate: Measure = { value: ratio(l.churned, l.labeled), previous: null, numerator: l.churned, denominator: l.labeled };
+  if (ctx.valueBasis !== 'monthly_value') return { churnRate, valueLost: null };
+  const [v] = toRows<{ with_value: number; lost: number; base: number }>(await qm.query(labelledValueSql(filter)));
+  const valueLost: Measure | null = v.with_value === 0 ? null : { value: ratio(v.lost, v.base), previous: null, numerator: v.lost, denominator: v.base };
+  return { churnRate, valueLost };
+}
+
 async function winBack(qm: QueryManager, ctx: ScreenContext, filter: string | null): Promise<Measure | null> {
   if (ctx.families.interventions === null) return null;
   const [r] = toRows<{ treated: number; saved: number }>(await qm.query(
@@ -73,12 +101,14 @@ async function winBack(qm: QueryManager, ctx: ScreenContext, filter: string | nu
  * latest period that has ended, each against the period before; red-tier customers not yet
  * churned; their CLV (else trailing-12-month value) as the at-risk value; the win-back rate
  * (saved / treated customers). Red customers and win-back have no previous value (null).
+ * A labelled snapshot with no churn by period gets `labelled` instead (labelledMeasures).
  */
 export async function loadKpis(qm: QueryManager, ctx: ScreenContext, filter: CustomerFilter, _lang: ScreenLang): Promise<KpiSet | null> {
   const f = customerFilterSql(filter);
   const [c] = toRows<CustomerCounts>(await qm.query(customerCountsSql(ctx, f)));
   const churn = churnMeasures(ctx, await churnRowsFor(qm, ctx, f));
   const risk = ctx.presence.risk;
+  const labelled = churn.churnRate === null ? await labelledMeasures(qm, ctx, f) : undefined;
   return {
     asOf: ctx.asOf,
     period: churn.period ?? c.period_label,
@@ -90,5 +120,6 @@ export async function loadKpis(qm: QueryManager, ctx: ScreenContext, filter: Cus
     atRiskValue: risk ? { value: c.at_risk, previous: null } : null,
     winBackRate: await winBack(qm, ctx, f),
     ...(c.unlabeled > 0 ? { unlabeled: c.unlabeled } : {}),
+    ...(labelled ? { labelled } : {}),
   };
 }

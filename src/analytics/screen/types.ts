@@ -46,6 +46,13 @@ export interface KpiSet {
   winBackRate: Measure | null;
   /** Customers whose churn label is blank (labeled rule): in no rate, shown apart ("224 customers have no churn label"). */
   unlabeled?: number;
+  /**
+   * A labelled snapshot with no churn by period (metrics.md section 14): churn rate = labelled
+   * churned / labelled customers, and value lost = churned customers' monthly value / all
+   * labelled customers' monthly value (null without a monthly value column). Neither has a
+   * previous value, and neither is a period rate (the lamp does not read them).
+   */
+  labelled?: { churnRate: Measure; valueLost: Measure | null };
 }
 
 /** One point of the churn trend. */

@@ -14,11 +14,14 @@ export interface LabelSummary {
   rate: number | null;
 }
 
-/** SQL: one LabelSummary row over cw_customer_status (meaningful under the labeled rule). */
-export function labelSummarySql(): string {
+/**
+ * SQL: one LabelSummary row over cw_customer_status (meaningful under the labeled rule), over the
+ * customers of `ids` (a SELECT of customer ids) when given.
+ */
+export function labelSummarySql(ids: string | null = null): string {
   return `SELECT count(*) FILTER (WHERE NOT label_unknown)::INTEGER AS labeled,
     count(*) FILTER (WHERE label_unknown)::INTEGER AS unlabeled,
     count(*) FILTER (WHERE status = 'churned')::INTEGER AS churned,
     round(count(*) FILTER (WHERE status = 'churned') / nullif(count(*) FILTER (WHERE NOT label_unknown), 0), 4)::DOUBLE AS rate
-  FROM ${STATUS_TABLE}`;
+  FROM ${STATUS_TABLE}${ids === null ? '' : ` WHERE customer_id IN (${ids})`}`;
 }

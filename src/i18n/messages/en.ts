@@ -19,7 +19,7 @@ const en: typeof zh = {
     paused: 'Carousel paused', refreshed: 'Refreshed {time}', newlyRed: '{n} newly red', newTriggers: '{n} new triggers',
     changeVsPrev: 'vs previous', noData: 'No data', needs: 'Upload {what} to fill this', rule: 'Churn rule: {rule}', churnRuleLabel: { labeled: 'churn label', contractual: 'contract ended', rule: 'no purchase for {silent}/{churn} days', model: 'BG/NBD P(alive)' },
   },
-  kpiName: { customers: 'Customers', churnRate: 'Churn rate', revenueChurn: 'Revenue churn', valueChurn: 'Value churn', nrr: 'Net revenue retention', redCustomers: 'Red-tier customers', atRiskValue: 'At-risk value', winBackRate: 'Win-back rate' },
+  kpiName: { customers: 'Customers', churnRate: 'Churn rate', revenueChurn: 'Revenue churn', valueChurn: 'Value churn', nrr: 'Net revenue retention', redCustomers: 'Red-tier customers', atRiskValue: 'At-risk value', winBackRate: 'Win-back rate', labelledChurnRate: 'Churn rate (labelled)', valueLost: 'Monthly value lost' },
   panel: {
     trend: 'Churn trend', structural: 'Structural churn', cohort: 'Cohort retention', rfm: 'RFM segments', risk: 'Risk tiers', riskList: 'At-risk customers', triggers: 'Key-moment alerts', region: 'Churn by region', diagnosis: 'Diagnosis',
     nPeriod: 'N-period', unbounded: 'Unbounded', projected: 'Projected (sBG model)', threshold: 'Threshold', rate: 'Churn rate', valueRate: 'Value churn', lift: 'Lift', overall: 'Overall', topSignals: 'Top warning signals',
