@@ -53,6 +53,32 @@ describe('the big screen in headless Chromium', () => {
       await page.locator('[data-testid="chart-cohort"] canvas').first().waitFor({ timeout: 60_000 });
       await page.waitForTimeout(1500);
       await screenshot(page, `screen-analysis-${w}x${h}`);
+      // The header holds the title, the lamp, the clock and the buttons in both languages: no side
+      // clipped, and the title clear of both sides.
+      for (const lang of ['zh-CN', 'en']) {
+        if (lang === 'en') {
+          await page.getByTestId('toggle-lang').click();
+          await expect.poll(() => page.getByTestId('screen-title').innerText()).toMatch(/Customer Churn/i);
+          await page.getByTestId('page-overview').click();
+          await page.waitForTimeout(1500);
+          await screenshot(page, `screen-overview-en-${w}x${h}`);
+        }
+        const fit = await page.evaluate(() => {
+          const side = (sel: string) => document.querySelector<HTMLElement>(`[data-testid="screen-header"] ${sel}`)!;
+          const boxes = (el: HTMLElement) => [...el.children].map((c) => c.getBoundingClientRect()).filter((b) => b.width > 0);
+          const title = document.querySelector('[data-testid="screen-title"]')!.getBoundingClientRect();
+          const left = side('.left');
+          const right = side('.right');
+          return {
+            clipped: Math.max(left.scrollWidth - left.clientWidth, right.scrollWidth - right.clientWidth),
+            gapLeft: title.left - Math.max(...boxes(left).map((b) => b.right)),
+            gapRight: Math.min(...boxes(right).map((b) => b.left)) - title.right,
+          };
+        });
+        expect(fit.clipped, `${lang}: a header side is clipped`).toBeLessThanOrEqual(1);
+        expect(fit.gapLeft, `${lang}: the title runs into the left side`).toBeGreaterThan(0);
+        expect(fit.gapRight, `${lang}: the title runs into the lamp and clock`).toBeGreaterThan(0);
+      }
       expect(errors).toEqual([]);
       expect(foreignRequests(requests, origin)).toEqual([]);
       await page.context().close();

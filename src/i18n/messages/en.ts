@@ -15,7 +15,7 @@ const en: typeof zh = {
   table: { customers: 'Customers', orders: 'Orders', subscriptions: 'Subscriptions', activity: 'Activity', tickets: 'Tickets', nps: 'NPS', interventions: 'Interventions' },
   screen: {
     overview: 'Overview', analysis: 'Analysis', lamp: { red: 'High-risk alert', amber: 'Watch', green: 'All normal' },
-    fullscreen: 'Fullscreen', theme: 'Switch theme', analyst: 'Data & settings', back: 'Back', all: 'All customers', list: 'Customer list',
+    fullscreen: 'Fullscreen', theme: 'Theme', analyst: 'Data & settings', back: 'Back', all: 'All customers', list: 'Customer list',
     paused: 'Carousel paused', refreshed: 'Refreshed {time}', newlyRed: '{n} newly red', newTriggers: '{n} new triggers',
     changeVsPrev: 'vs previous', noData: 'No data', needs: 'Upload {what} to fill this', rule: 'Churn rule: {rule}', churnRuleLabel: { labeled: 'churn label', contractual: 'contract ended', rule: 'no purchase for {silent}/{churn} days', model: 'BG/NBD P(alive)' },
   },
