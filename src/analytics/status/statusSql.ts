@@ -17,8 +17,6 @@ export interface StatusInput {
   settings: AnalyticsSettings;
   /** Fitted BG/NBD parameters; P(alive) is NULL without them. */
   bgnbd: BgNbdParams | null;
-  /** SQL of P(alive) over the facts (alias f) in place of BG/NBD's (the back-test's Pareto/NBD). */
-  pAliveSql?: string;
 }
 
 /** SQL: BG/NBD P(alive) from the facts' bg_x, bg_tx, bg_T (alias f); NULL for non-buyers. */
@@ -89,7 +87,7 @@ function modelStatusSql(s: StatusInput['settings']): string {
 export function buildStatusSql(input: StatusInput, tables: Pick<DerivedTables, 'facts' | 'value' | 'status'> = SCREEN_TABLES): string {
   const d = dateLit(input.asOf);
   const w = windowSql(input.settings, 'f');
-  const pAlive = input.pAliveSql ?? (input.bgnbd ? pAliveSql(input.bgnbd, 'f') : 'CAST(NULL AS DOUBLE)');
+  const pAlive = input.bgnbd ? pAliveSql(input.bgnbd, 'f') : 'CAST(NULL AS DOUBLE)';
   return `
 CREATE OR REPLACE TABLE ${tables.status} AS
 WITH sub AS (${activeSubscriptionsSql(input.asOf)}),
