@@ -9,6 +9,7 @@ import { computeRfm } from './rfm/computeRfm';
 import { computeModels } from './models/computeModels';
 import { computeChurnReasons } from './service/computeService';
 import { projectRetention } from './projection/projectRetention';
+import { computeBacktest } from './backtest/computeBacktest';
 
 /** Every metrics.md section, keyed as in cli-contract.md, plus the notes of what could not be computed. */
 export interface WorkspaceReport {
@@ -27,9 +28,9 @@ function split<T extends { notes: string[] }>(part: T): { value: Omit<T, 'notes'
  * Runs the whole analytics layer once: the screen's build graph without its screen tables
  * (prepare steps, then churn, structural, risk tiers, CLV with the red customers, triggers,
  * service, interventions, diagnosis), then the families only the report prints (customers,
- * cohorts and their sBG retention projection, RFM segments, models, churn reasons). The CLI prints
- * it; notes keep the order of the report's sections. `onStep` is told the name of each step as it
- * starts (the CLI's progress, and the step it names when the engine fails).
+ * cohorts and their sBG retention projection, RFM segments, models, the back-test, churn reasons).
+ * The CLI prints it; notes keep the order of the report's sections. `onStep` is told the name of
+ * each step as it starts (the CLI's progress, and the step it names when the engine fails).
  */
 export async function analyzeWorkspace(
   qm: QueryManager,
@@ -52,10 +53,12 @@ export async function analyzeWorkspace(
   const rfm = split(await computeRfm(qm, s));
   step('models');
   const models = split(await computeModels(qm, s));
+  step('backtest');
+  const backtest = await computeBacktest(qm, s, prepared.churnRule, prepared.valueBasis);
   step('churnReasons');
   const churnReasons = await computeChurnReasons(qm, s);
   const notes = [
-    ...customers.notes, ...r.churn.notes, ...r.structural.notes, ...cohorts.notes, ...projection.notes, ...rfm.notes, ...models.notes, ...r.risk.notes,
+    ...customers.notes, ...r.churn.notes, ...r.structural.notes, ...cohorts.notes, ...projection.notes, ...rfm.notes, ...models.notes, ...backtest.notes, ...r.risk.notes,
     ...r.clv.notes, ...r.triggers.notes, ...r.service.notes, ...churnReasons.notes, ...r.interventions.notes, ...r.diagnosis.notes,
   ];
   return {
@@ -74,6 +77,7 @@ export async function analyzeWorkspace(
       risk: r.risk.value,
       triggers: r.triggers.value,
       ...models.value,
+      backtest: backtest.value,
       ...r.clv.value,
       service: r.service.value,
       churnReasons: churnReasons.value,

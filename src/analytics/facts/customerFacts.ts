@@ -1,9 +1,10 @@
 import type { QueryManager } from '../../engine/queryManager';
 import { scalar } from '../../engine/rows';
 import { dateLit } from '../../engine/sql';
+import { SCREEN_TABLES } from '../common/tableNames';
 
 /** The per-customer facts table every metric family reads (built once per dataset and as-of). */
-export const FACTS_TABLE = 'cw_customer_facts';
+export const FACTS_TABLE = SCREEN_TABLES.facts;
 
 /**
  * Builds `cw_customer_facts`: one row per customer seen in any table up to the as-of date,
@@ -31,10 +32,10 @@ export function factsPartsFor(orderRows: number): number {
  * give exactly the one-statement result; each slice's hash tables are 1/parts the size. At 10M
  * orders the single statement needed more than the 3.1 GB DuckDB-WASM can hold.
  */
-export function customerFactsStatements(asOf: string, parts: number): string[] {
+export function customerFactsStatements(asOf: string, parts: number, table: string = FACTS_TABLE): string[] {
   return Array.from({ length: parts }, (_, i) => {
     const select = customerFactsSelect(asOf, parts === 1 ? 'TRUE' : `hash(customer_id) % ${parts} = ${i}`);
-    return i === 0 ? `CREATE OR REPLACE TABLE ${FACTS_TABLE} AS ${select}` : `INSERT INTO ${FACTS_TABLE} SELECT * FROM (${select})`;
+    return i === 0 ? `CREATE OR REPLACE TABLE ${table} AS ${select}` : `INSERT INTO ${table} SELECT * FROM (${select})`;
   });
 }
 
@@ -155,10 +156,10 @@ LEFT JOIN act USING (customer_id)
 LEFT JOIN sub USING (customer_id)`;
 }
 
-/** Builds cw_customer_facts, in as many parts as the number of orders needs. */
-export async function buildCustomerFacts(qm: QueryManager, asOf: string): Promise<void> {
+/** Builds cw_customer_facts (or `table`), in as many parts as the number of orders needs. */
+export async function buildCustomerFacts(qm: QueryManager, asOf: string, table: string = FACTS_TABLE): Promise<void> {
   const orders = Number(scalar(await qm.query('SELECT count(*)::DOUBLE FROM orders', { cache: false })) ?? 0);
-  for (const sql of customerFactsStatements(asOf, factsPartsFor(orders))) await qm.exec(sql);
+  for (const sql of customerFactsStatements(asOf, factsPartsFor(orders), table)) await qm.exec(sql);
 }
 
 /**
@@ -168,13 +169,22 @@ export async function buildCustomerFacts(qm: QueryManager, asOf: string): Promis
  * 9999), so neither can push the as-of date into the future. NULL when there are no dates.
  */
 export function latestDataDateSql(today: string): string {
+  return dataDateSql('max', today);
+}
+
+/** The earliest event date in any table (the same dates as latestDataDateSql); the back-test's span starts there. */
+export function earliestDataDateSql(today: string): string {
+  return dataDateSql('min', today);
+}
+
+function dataDateSql(agg: 'min' | 'max', today: string): string {
   const limit = `${dateLit(today)} + INTERVAL 366 DAY`;
-  return `SELECT max(d) AS as_of FROM (
-    SELECT max(CAST(order_date AS DATE)) d FROM orders WHERE CAST(order_date AS DATE) <= ${limit}
-    UNION ALL SELECT max(CAST(event_date AS DATE)) FROM activity WHERE CAST(event_date AS DATE) <= ${limit}
-    UNION ALL SELECT max(CAST(opened_at AS DATE)) FROM tickets WHERE CAST(opened_at AS DATE) <= ${limit}
-    UNION ALL SELECT max(start_date) FROM subscriptions WHERE start_date <= ${limit}
-    UNION ALL SELECT max(end_date) FROM subscriptions WHERE end_date <= ${dateLit(today)}
-    UNION ALL SELECT max(survey_date) FROM nps WHERE survey_date <= ${limit}
-    UNION ALL SELECT max(signup_date) FROM customers WHERE signup_date <= ${limit})`;
+  return `SELECT ${agg}(d) AS as_of FROM (
+    SELECT ${agg}(CAST(order_date AS DATE)) d FROM orders WHERE CAST(order_date AS DATE) <= ${limit}
+    UNION ALL SELECT ${agg}(CAST(event_date AS DATE)) FROM activity WHERE CAST(event_date AS DATE) <= ${limit}
+    UNION ALL SELECT ${agg}(CAST(opened_at AS DATE)) FROM tickets WHERE CAST(opened_at AS DATE) <= ${limit}
+    UNION ALL SELECT ${agg}(start_date) FROM subscriptions WHERE start_date <= ${limit}
+    UNION ALL SELECT ${agg}(end_date) FROM subscriptions WHERE end_date <= ${dateLit(today)}
+    UNION ALL SELECT ${agg}(survey_date) FROM nps WHERE survey_date <= ${limit}
+    UNION ALL SELECT ${agg}(signup_date) FROM customers WHERE signup_date <= ${limit})`;
 }

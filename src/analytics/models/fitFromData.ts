@@ -4,13 +4,14 @@ import { fitBgNbd, type BgNbdFit } from './bgnbd';
 import { fitGammaGamma, type GammaGammaFit } from './gammaGamma';
 import { fitParetoNbd, type ParetoNbdFit } from './paretoNbd';
 import { bgnbdInputSql, gammaGammaInputSql } from './modelInputsSql';
+import { FACTS_TABLE } from '../facts/customerFacts';
 
 /** Below this many repeat buyers the four BG/NBD (three Gamma-Gamma) parameters are not identified well enough to use. */
 export const MIN_REPEAT_BUYERS_FOR_FIT = 20;
 
-/** Fits BG/NBD on cw_customer_facts (null when no customer has a repeat purchase). */
-export async function fitBgNbdFromFacts(qm: QueryManager): Promise<BgNbdFit | null> {
-  const t = await qm.query(bgnbdInputSql());
+/** Fits BG/NBD on cw_customer_facts or `facts` (null when no customer has a repeat purchase). */
+export async function fitBgNbdFromFacts(qm: QueryManager, facts: string = FACTS_TABLE): Promise<BgNbdFit | null> {
+  const t = await qm.query(bgnbdInputSql(facts));
   if (t.numRows === 0) return null;
   return fitBgNbd({ x: f64Column(t, 'x'), tx: f64Column(t, 'tx'), T: f64Column(t, 'T'), weights: f64Column(t, 'n') });
 }

@@ -5,9 +5,9 @@ import { dateLit } from '../../engine/sql';
  * SQL: BG/NBD inputs from cw_customer_facts grouped by identical history (x, tx, T in weeks) with
  * the number of customers n sharing it, so the likelihood is evaluated once per distinct history.
  */
-export function bgnbdInputSql(): string {
+export function bgnbdInputSql(facts: string = FACTS_TABLE): string {
   return `SELECT CAST(bg_x AS DOUBLE) AS x, CAST(bg_tx AS DOUBLE) AS tx, CAST(bg_T AS DOUBLE) AS "T", count(*)::DOUBLE AS n
-    FROM ${FACTS_TABLE} WHERE bg_T IS NOT NULL GROUP BY ALL ORDER BY ALL`;
+    FROM ${facts} WHERE bg_T IS NOT NULL GROUP BY ALL ORDER BY ALL`;
 }
 
 /**

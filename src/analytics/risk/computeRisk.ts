@@ -11,6 +11,7 @@ import { CUSTOMER_RISK_TABLE, SIGNALS, type SignalKey } from './signals';
 import { buildRiskSignalsSql } from './signalsSql';
 import { ensureFacts, tableColumns } from './tables';
 import { tableExists } from '../common/meta';
+import { SCREEN_TABLES, type DerivedTables } from '../common/tableNames';
 
 /** The risk object of the analyze contract, plus what the diagnosis and the screen need. */
 export interface RiskSummary {
@@ -49,9 +50,12 @@ export interface RiskTables {
   weights: HealthWeights;
 }
 
-/** Builds cw_risk_signals and cw_customer_risk for the as-of date; returns what was available. */
-export async function buildRiskTables(qm: QueryManager, settings: ResolvedSettings): Promise<RiskTables> {
-  await ensureFacts(qm, settings.asOf);
+/**
+ * Builds cw_risk_signals and cw_customer_risk for the as-of date; returns what was available.
+ * Other `tables` (the back-test's) read their own facts table, which must exist already.
+ */
+export async function buildRiskTables(qm: QueryManager, settings: ResolvedSettings, tables: DerivedTables = SCREEN_TABLES): Promise<RiskTables> {
+  if (tables.facts === SCREEN_TABLES.facts) await ensureFacts(qm, settings.asOf);
   const sources = await detectSignalSources(qm, settings.asOf);
   const available = availableSignals(sources);
   const weights = effectiveWeights(settings.healthWeights, available);
@@ -59,8 +63,8 @@ export async function buildRiskTables(qm: QueryManager, settings: ResolvedSettin
     available,
     activityTyped: sources.activityTyped > 0,
     minGapDays: settings.minSilentDays / 2,
-  }));
-  await qm.exec(buildCustomerRiskSql({ weights, redBelow: settings.redBelow, greenAbove: settings.greenAbove }));
+  }, tables));
+  await qm.exec(buildCustomerRiskSql({ weights, redBelow: settings.redBelow, greenAbove: settings.greenAbove }, tables));
   return { sources, available, weights };
 }
 

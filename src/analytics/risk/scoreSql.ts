@@ -1,7 +1,8 @@
 import { lit } from '../../engine/sql';
 import type { HealthWeights } from '../settings';
 import { jsonObjectSql } from './jsonSql';
-import { COMPLAINT_WINDOW_DAYS, CUSTOMER_RISK_TABLE, REASON_MAX_SUBSCORE, RISK_SIGNALS_TABLE, SIGNALS, type SignalKey } from './signals';
+import { COMPLAINT_WINDOW_DAYS, REASON_MAX_SUBSCORE, SIGNALS, type SignalKey } from './signals';
+import { SCREEN_TABLES, type DerivedTables } from '../common/tableNames';
 
 /** Weights and tier thresholds for the score. */
 export interface RiskScoreOptions {
@@ -36,7 +37,7 @@ const REASON_PARAMS: Record<SignalKey, string> = {
  * points it costs (normalised weight x (1 - sub-score)); the top three are kept as code + JSON
  * parameters (reason1, reason1_params, ...).
  */
-export function buildCustomerRiskSql(o: RiskScoreOptions): string {
+export function buildCustomerRiskSql(o: RiskScoreOptions, tables: Pick<DerivedTables, 'riskSignals' | 'customerRisk'> = SCREEN_TABLES): string {
   const w = (k: SignalKey) => lit(Math.max(0, o.weights[k] || 0));
   const num = SIGNALS.map((s) => `${w(s.key)} * coalesce(${s.column}, 0)`).join(' + ');
   const den = SIGNALS.map((s) => `${w(s.key)} * CASE WHEN ${s.column} IS NULL THEN 0 ELSE 1 END`).join(' + ');
@@ -48,9 +49,9 @@ export function buildCustomerRiskSql(o: RiskScoreOptions): string {
   const pick = (n: number) =>
     `max(code) FILTER (WHERE rn = ${n}) AS reason${n}, max(params) FILTER (WHERE rn = ${n}) AS reason${n}_params`;
   return `
-CREATE OR REPLACE TABLE ${CUSTOMER_RISK_TABLE} AS
+CREATE OR REPLACE TABLE ${tables.customerRisk} AS
 WITH weighted AS (
-  SELECT *, (${num})::DOUBLE AS num, (${den})::DOUBLE AS den FROM ${RISK_SIGNALS_TABLE}
+  SELECT *, (${num})::DOUBLE AS num, (${den})::DOUBLE AS den FROM ${tables.riskSignals}
 ),
 candidates AS (
     ${candidates}

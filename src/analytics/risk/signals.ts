@@ -1,4 +1,5 @@
 import type { HealthWeights } from '../settings';
+import { SCREEN_TABLES } from '../common/tableNames';
 
 /** One health signal of metrics.md section 6; the key is its weight's name in settings. */
 export type SignalKey = keyof HealthWeights;
@@ -24,9 +25,9 @@ export const SIGNALS: readonly SignalSpec[] = [
 ];
 
 /** Per-customer signals table: raw inputs and sub-scores. */
-export const RISK_SIGNALS_TABLE = 'cw_risk_signals';
+export const RISK_SIGNALS_TABLE = SCREEN_TABLES.riskSignals;
 /** Per-customer risk table: score, tier, sub-scores and top three reasons. */
-export const CUSTOMER_RISK_TABLE = 'cw_customer_risk';
+export const CUSTOMER_RISK_TABLE = SCREEN_TABLES.customerRisk;
 
 /** A signal's reason shows only when its sub-score is at most this (smaller dips are noise). */
 export const REASON_MAX_SUBSCORE = 0.9;

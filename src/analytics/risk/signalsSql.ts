@@ -1,8 +1,8 @@
 import { dateLit, lit } from '../../engine/sql';
-import { FACTS_TABLE } from '../facts/customerFacts';
+import { SCREEN_TABLES, type DerivedTables } from '../common/tableNames';
 import { isComplaintSql } from '../service/ticketKinds';
 import {
-  COMPLAINT_WINDOW_DAYS, RISK_SIGNALS_TABLE, SENTIMENT_WINDOW_DAYS, SERVICE_WINDOW_DAYS,
+  COMPLAINT_WINDOW_DAYS, SENTIMENT_WINDOW_DAYS, SERVICE_WINDOW_DAYS,
   SLOW_RESPONSE_HOURS, UNANSWERED_HOURS, type SignalKey,
 } from './signals';
 
@@ -42,15 +42,15 @@ const trendSub = (last: string, prev: string) =>
  *   answer gives 1 for a promoter (9+), 0.8 passive (7-8), score/15 for a detractor (0.4 at 6,
  *   0 at 0), minus 0.1 per point it fell from the answer before.
  */
-export function buildRiskSignalsSql(asOf: string, o: RiskSignalsOptions): string {
+export function buildRiskSignalsSql(asOf: string, o: RiskSignalsOptions, tables: Pick<DerivedTables, 'facts' | 'riskSignals'> = SCREEN_TABLES): string {
   const d = dateLit(asOf);
   const end = `(${d} + INTERVAL 1 DAY)`;
   // DOUBLE, never DECIMAL: Arrow decimals do not read back as plain numbers.
   const on = (k: SignalKey, expr: string) => (o.available[k] ? `CAST(${expr} AS DOUBLE)` : 'NULL::DOUBLE');
   const ratio = `recency_days::DOUBLE / greatest(coalesce(usual_gap, 0), ${lit(o.minGapDays)}, 1)`;
   return `
-CREATE OR REPLACE TABLE ${RISK_SIGNALS_TABLE} AS
-WITH f AS (SELECT * FROM ${FACTS_TABLE}),
+CREATE OR REPLACE TABLE ${tables.riskSignals} AS
+WITH f AS (SELECT * FROM ${tables.facts}),
 act_days AS (
   SELECT DISTINCT customer_id, CAST(event_date AS DATE) AS day FROM activity
   WHERE customer_id IS NOT NULL AND CAST(event_date AS DATE) <= ${d}

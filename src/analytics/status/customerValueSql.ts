@@ -1,14 +1,14 @@
 import type { ValueBasis } from './basis';
-import { FACTS_TABLE } from '../facts/customerFacts';
 import { dateLit } from '../../engine/sql';
 import { mrrSql } from '../common/mrr';
+import { SCREEN_TABLES, type DerivedTables } from '../common/tableNames';
 
 /**
  * One row per customer: its money value and trailing-12-month value. Apart from the status table
  * because no churn window or P(alive) threshold moves them: a W2 change keeps this table, and so
  * the value tiers and what reads them (graph/steps.ts).
  */
-export const CUSTOMER_VALUE_TABLE = 'cw_customer_value';
+export const CUSTOMER_VALUE_TABLE = SCREEN_TABLES.value;
 
 /** SQL: the subscriptions active on the as-of date per subscriber (alias `sub`), shared with the status. */
 export function activeSubscriptionsSql(asOf: string): string {
@@ -40,11 +40,11 @@ function valueSql(basis: ValueBasis): { value: string; value12m: string } {
  * the value basis (orders: net total / trailing 12 months; mrr: current MRR, or the last MRR of a
  * lost subscriber / 12 x current MRR; monthly_value: it / 12 x it).
  */
-export function buildCustomerValueSql(asOf: string, basis: ValueBasis): string {
+export function buildCustomerValueSql(asOf: string, basis: ValueBasis, tables: Pick<DerivedTables, 'facts' | 'value'> = SCREEN_TABLES): string {
   const d = dateLit(asOf);
   const v = valueSql(basis);
   return `
-CREATE OR REPLACE TABLE ${CUSTOMER_VALUE_TABLE} AS
+CREATE OR REPLACE TABLE ${tables.value} AS
 WITH sub AS (${activeSubscriptionsSql(asOf)}),
 sub_last AS (
   SELECT s.customer_id, sum(${mrrSql('s')}) AS last_mrr
@@ -53,7 +53,7 @@ sub_last AS (
   GROUP BY s.customer_id
 )
 SELECT f.customer_id, CAST(${v.value} AS DOUBLE) AS value, CAST(${v.value12m} AS DOUBLE) AS value_12m
-FROM ${FACTS_TABLE} f
+FROM ${tables.facts} f
 LEFT JOIN sub USING (customer_id)
 LEFT JOIN sub_last USING (customer_id)`;
 }

@@ -18,13 +18,13 @@ export interface DataPresence {
 }
 
 /** SQL: one row of DataPresence counts from cw_customer_facts (built for `asOf`). */
-export function dataPresenceSql(asOf: string): string {
+export function dataPresenceSql(asOf: string, facts: string = FACTS_TABLE): string {
   return `SELECT
-    (SELECT count(*) FROM ${FACTS_TABLE})::INTEGER AS customers,
-    (SELECT count(*) FROM ${FACTS_TABLE} WHERE churned_label)::INTEGER AS "labeledChurned",
-    (SELECT count(*) FROM ${FACTS_TABLE} WHERE first_subscription_date IS NOT NULL)::INTEGER AS subscribers,
+    (SELECT count(*) FROM ${facts})::INTEGER AS customers,
+    (SELECT count(*) FROM ${facts} WHERE churned_label)::INTEGER AS "labeledChurned",
+    (SELECT count(*) FROM ${facts} WHERE first_subscription_date IS NOT NULL)::INTEGER AS subscribers,
     (SELECT count(*) FROM subscriptions s WHERE s.start_date <= ${dateLit(asOf)} AND ${mrrSql('s')} IS NOT NULL)::INTEGER AS "subscriptionsWithMrr",
-    (SELECT count(*) FROM ${FACTS_TABLE} WHERE first_order_date IS NOT NULL)::INTEGER AS buyers,
-    (SELECT count(*) FROM ${FACTS_TABLE} WHERE bg_x > 0)::INTEGER AS "repeatBuyers",
-    (SELECT count(*) FROM ${FACTS_TABLE} WHERE monthly_value IS NOT NULL)::INTEGER AS "withMonthlyValue"`;
+    (SELECT count(*) FROM ${facts} WHERE first_order_date IS NOT NULL)::INTEGER AS buyers,
+    (SELECT count(*) FROM ${facts} WHERE bg_x > 0)::INTEGER AS "repeatBuyers",
+    (SELECT count(*) FROM ${facts} WHERE monthly_value IS NOT NULL)::INTEGER AS "withMonthlyValue"`;
 }

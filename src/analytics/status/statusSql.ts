@@ -1,14 +1,14 @@
 import type { AnalyticsSettings, ChurnRule } from '../settings';
 import type { BgNbdParams } from '../models/bgnbd';
-import { FACTS_TABLE } from '../facts/customerFacts';
 import { dateLit, lit } from '../../engine/sql';
 import { dbl } from '../common/dbl';
-import { activeSubscriptionsSql, CUSTOMER_VALUE_TABLE } from './customerValueSql';
+import { activeSubscriptionsSql } from './customerValueSql';
+import { SCREEN_TABLES, type DerivedTables } from '../common/tableNames';
 import { periodIntervalSql } from '../common/periods';
 import { windowSql } from './windows';
 
 /** One row per customer: status, the rule that set it, P(alive), windows and money value. */
-export const STATUS_TABLE = 'cw_customer_status';
+export const STATUS_TABLE = SCREEN_TABLES.status;
 
 /** Everything the status table depends on. */
 export interface StatusInput {
@@ -84,12 +84,12 @@ function modelStatusSql(s: StatusInput['settings']): string {
  * label_unknown: under the labeled rule, the customer's label is blank. Its status stays 'active'
  * (the status contract), but it is in no churn rate and is counted apart (labelSummary.ts).
  */
-export function buildStatusSql(input: StatusInput): string {
+export function buildStatusSql(input: StatusInput, tables: Pick<DerivedTables, 'facts' | 'value' | 'status'> = SCREEN_TABLES): string {
   const d = dateLit(input.asOf);
   const w = windowSql(input.settings, 'f');
   const pAlive = input.bgnbd ? pAliveSql(input.bgnbd, 'f') : 'CAST(NULL AS DOUBLE)';
   return `
-CREATE OR REPLACE TABLE ${STATUS_TABLE} AS
+CREATE OR REPLACE TABLE ${tables.status} AS
 WITH sub AS (${activeSubscriptionsSql(input.asOf)}),
 base AS (
   SELECT f.customer_id, f.first_seen_date, f.churned_label,
@@ -102,9 +102,9 @@ base AS (
     sub.active_subs, sub.renewal_date,
     ${riskProxySql('f')} AS risk_signal,
     cv.value, cv.value_12m
-  FROM ${FACTS_TABLE} f
+  FROM ${tables.facts} f
   LEFT JOIN sub USING (customer_id)
-  LEFT JOIN ${CUSTOMER_VALUE_TABLE} cv USING (customer_id)
+  LEFT JOIN ${tables.value} cv USING (customer_id)
 ),
 st AS (
   SELECT *, ${baseStatusSql(input)} AS base_status FROM base

@@ -3,7 +3,7 @@ import type { Locale } from '../../i18n/index';
 import { numberFormat } from '../../analytics/common/numberFormat';
 
 /** Keys whose numbers are fractions of one, printed as percentages (cli-contract: rates are fractions). */
-const PERCENT_KEY = /(rate|share|retention|churn|uplift|nrr|unbounded)$/i;
+const PERCENT_KEY = /(rate|share|retention|churn|uplift|nrr|unbounded|precision|recall)$/i;
 
 /** Keys whose numbers are money or counts, printed with 万/亿 or K/M units. */
 const AMOUNT_KEY = /(value|value12m|total|atrisk|saved|cost|lost|mrr|arpa|customers|size|start|churned|retained|actions|count|rows)$/i;

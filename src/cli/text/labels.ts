@@ -20,6 +20,7 @@ const TITLES: Record<string, { en: string; zh: string }> = {
   risk: { en: 'Risk tiers', zh: '风险分级' },
   triggers: { en: 'Triggers', zh: '触发事件' },
   models: { en: 'Models', zh: '模型' },
+  backtest: { en: 'Back-test of the status definitions', zh: '流失口径回测' },
   clv: { en: 'Customer lifetime value', zh: '客户终身价值' },
   service: { en: 'Service', zh: '服务' },
   churnReasons: { en: 'Churn reasons', zh: '流失原因' },
@@ -56,6 +57,8 @@ const ZH_COLUMNS: Record<string, string> = {
   kind: '类型', message: '说明', total: '总计', active: '活跃', silent: '沉默', new: '新客', red: '红', amber: '黄', green: '绿',
   scored: '已评分', check: '检查', status: '状态', text: '内容', group: '类别', label: '原因', share: '占比', atRisk: '风险中',
   healthy: '健康客户', note: '备注',
+  t0: '回测起点', asOf: '截至', horizonDays: '回测天数', definition: '口径', cameBack: '后来回流', redTier: '红色预警',
+  precision: '精确率', recall: '召回率', flagged: '标红',
 };
 
 /** Title of a report section. */

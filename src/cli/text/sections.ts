@@ -61,9 +61,23 @@ function objectBlock(key: string, o: Row, lang: Locale, indent: string): string[
   return lines;
 }
 
+/**
+ * The back-test: T0 and the horizon, one table of every definition's classes (customers, came
+ * back, share), and the red tier's precision and recall under it.
+ */
+function backtestBody(b: Row, lang: Locale, indent: string): string[] {
+  const definitions = Array.isArray(b.definitions) ? (b.definitions as Row[]) : [];
+  const rows = definitions.flatMap((d) => (Array.isArray(d.classes) ? (d.classes as Row[]) : []).map((c) => ({ definition: d.name, ...c })));
+  const lines = renderPairs(['t0', 'asOf', 'horizonDays'].map((k): [string, string] => [columnOf(k, lang), cellText(k, b[k], lang)]), indent);
+  if (rows.length) lines.push(...rowsTable('backtest', rows, lang, indent));
+  if (isRow(b.redTier)) lines.push(`${indent}${columnOf('redTier', lang)}:`, ...rowsTable('redTier', [b.redTier], lang, indent + '  '));
+  return lines;
+}
+
 /** The lines of one report section (without its title); none for a section that is null. */
 export function sectionBody(key: string, value: unknown, lang: Locale, indent = '  '): string[] {
   if (value === null || value === undefined) return [];
+  if (key === 'backtest' && isRow(value)) return backtestBody(value, lang, indent);
   if (Array.isArray(value)) {
     if (value.length === 0) return [`${indent}—`];
     if (value.every(isRow)) return rowsTable(key, value, lang, indent);
