@@ -99,6 +99,21 @@ describe('incremental builds give exactly the screen a build from scratch gives'
     }, 240_000);
   }
 
+  it('after a W2 change where the churn series is on the subscriptions basis: spells and churn are kept, and every panel equals a fresh build', async () => {
+    ws.updateSettings({ ...ws.state.settings, churnRule: 'contractual' });
+    await ws.screen.idle();
+    expect(ws.state.screen.ctx?.periodBasis).toBe('subscriptions');
+    ws.updateSettings({ ...ws.state.settings, churnDays: 120 });
+    await ws.screen.idle();
+    expect(ws.state.screen.error).toBeNull();
+    const ran = ws.state.screen.lastRan;
+    expect(ran, 'status reads W2').toContain('status');
+    for (const step of ['spells', 'churn', 'facts', 'fits']) expect(ran, `${step} should not rerun`).not.toContain(step);
+    const incremental = await panelsOf(reader, ws.state.screen.ctx!);
+    const scratch = await fromScratch(ws.state.settings);
+    for (const key of Object.keys(scratch)) expect(incremental[key], key).toBe(scratch[key]);
+  }, 240_000);
+
   it('after an append to a built workspace: every panel equals a fresh build of the same rows', async () => {
     ws.updateSettings({ ...structuredClone(DEFAULT_SETTINGS), churnRule: 'rule' });
     await ws.screen.idle();
@@ -129,6 +144,22 @@ describe('incremental builds give exactly the screen a build from scratch gives'
 
     const qm = await createNodeEngine();
     await ingestFile(qm, bytesInput('Telco-Customer-Churn.csv', readFileSync(TELCO)), { sourceKey: 'telco', overrides: { '': override } });
+    await ingestFile(qm, bytesInput('e2e-orders.csv', readFileSync(APPENDED)), { sourceKey: 'appended' });
+    const { ran, ...ctx } = await prepareScreen(qm, ws.state.settings);
+    const scratch = await panelsOf(qm, ctx);
+    for (const key of Object.keys(scratch)) expect(incremental[key], key).toBe(scratch[key]);
+  }, 240_000);
+
+  it('after a W2 change where the churn series is on the orders basis: spells and churn rerun, and every panel equals a fresh build', async () => {
+    expect(ws.state.screen.ctx?.periodBasis).toBe('orders');
+    ws.updateSettings({ ...ws.state.settings, churnDays: 30 });
+    await ws.screen.idle();
+    expect(ws.state.screen.error).toBeNull();
+    for (const step of ['status', 'spells', 'churn']) expect(ws.state.screen.lastRan, `${step} should rerun`).toContain(step);
+    const incremental = await panelsOf(reader, ws.state.screen.ctx!);
+
+    const qm = await createNodeEngine();
+    await ingestFile(qm, bytesInput('Telco-Customer-Churn.csv', readFileSync(TELCO)), { sourceKey: 'telco', overrides: { '': { table: 'customers', columns: { PaymentMethod: 'region' } } } });
     await ingestFile(qm, bytesInput('e2e-orders.csv', readFileSync(APPENDED)), { sourceKey: 'appended' });
     const { ran, ...ctx } = await prepareScreen(qm, ws.state.settings);
     const scratch = await panelsOf(qm, ctx);

@@ -80,7 +80,12 @@ export async function runGraph(
       // every fingerprint: a dateless file reloaded with another mapping keeps the as-of date
       // (today) but must still rebuild the facts.
       const root = step.deps.length === 0 ? `today=${today}` : '';
-      return hash([step.id, memo?.codeVersion ?? '', `data=${memo?.dataVersion ?? ''}`, root, ...step.deps.map((d) => `${d}:${outputs.get(d) ?? '?'}`), ...values].join('\n'));
+      const deps = step.liveDeps ? step.liveDeps(get) : step.deps;
+      return hash([step.id, memo?.codeVersion ?? '', `data=${memo?.dataVersion ?? ''}`, root, ...deps.map((d) => `${d}:${outputs.get(d) ?? '?'}`), ...values].join('\n'));
+    };
+    const get: StepInput['get'] = (id) => {
+      if (!(id in results)) throw new Error(`step ${step.id} read ${id}, which has not run`);
+      return results[id]!;
     };
     const settingsOf = (): object => (step.id === 'asOf' ? raw : resolved!);
     const previous = stored.get(step.id);
@@ -94,13 +99,7 @@ export async function runGraph(
       if (memo) await qm.exec(`DELETE FROM ${STEPS_TABLE} WHERE step = ${lit(step.id)}`);
       const rawView = trackSettings(raw);
       const resolvedView = trackSettings(resolved ?? ({} as ResolvedSettings));
-      const input: StepInput = {
-        qm, raw: rawView.view, s: resolvedView.view, today,
-        get: (id) => {
-          if (!(id in results)) throw new Error(`step ${step.id} read ${id}, which has not run`);
-          return results[id]!;
-        },
-      };
+      const input: StepInput = { qm, raw: rawView.view, s: resolvedView.view, today, get };
       options.onStep?.(step.id);
       const result = await step.run(input);
       (results as Record<string, unknown>)[step.id] = result;

@@ -102,6 +102,11 @@ export interface Step<K extends StepId = StepId> {
   writes: readonly string[];
   /** Steps whose tables or results it reads: when one of them reran, so does this one. */
   deps: readonly StepId[];
+  /**
+   * The deps this run reads when the decisions narrow them (a subset of `deps`): the spells of the
+   * subscriptions basis read no status, so a churn-window change keeps them and the churn series.
+   */
+  liveDeps?(get: StepInput['get']): readonly StepId[];
   run(input: StepInput): Promise<StepResults[K]>;
 }
 
@@ -162,7 +167,10 @@ export const SCREEN_STEPS: readonly Step[] = [
     await qm.exec(buildStatusSql({ asOf: s.asOf, rule: d.rule, settings: s, bgnbd: get('fits').bgnbd }));
     return null;
   } },
-  { id: 'spells', writes: ['cw_customer_spells'], deps: ['status', 'decide'], run: async ({ qm, s, get }) => {
+  // Only the orders basis reads status (each customer's W2); the subscriptions basis reads the
+  // subscriptions and the customers of the facts, so the churn windows leave it as it is.
+  { id: 'spells', writes: ['cw_customer_spells'], deps: ['status', 'decide', 'facts'],
+    liveDeps: (get) => (get('decide').periodBasis === 'orders' ? ['status', 'decide', 'facts'] : ['decide', 'facts']), run: async ({ qm, s, get }) => {
     await qm.exec(buildSpellsSql(get('decide').periodBasis, s.asOf));
     return null;
   } },
@@ -185,7 +193,8 @@ export const SCREEN_STEPS: readonly Step[] = [
     await qm.exec(writeMetaSql(meta));
     return null;
   } },
-  { id: 'churn', writes: ['cw_period_churners_<period>'], deps: ['spells', 'status', 'meta'], run: async ({ qm, s }) => noted(await computeChurn(qm, s)) },
+  // The churn series reads the spells (which carry status where the basis needs it), never status.
+  { id: 'churn', writes: ['cw_period_churners_<period>'], deps: ['spells', 'meta'], run: async ({ qm, s }) => noted(await computeChurn(qm, s)) },
   { id: 'structural', writes: [], deps: ['status', 'facts', 'rfm', 'valueTier', 'meta'], run: async ({ qm, s }) => noted(await computeStructural(qm, s)) },
   { id: 'riskScores', writes: ['cw_risk_signals', 'cw_customer_risk'], deps: ['facts'], run: async ({ qm, s }) => buildRiskTables(qm, s) },
   { id: 'risk', writes: [], deps: ['riskScores', 'facts', 'status', 'meta'], run: async ({ qm, s, get }) => asNoted(await computeRisk(qm, s, get('riskScores'))) },

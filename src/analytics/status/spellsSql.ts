@@ -51,6 +51,8 @@ FROM grp GROUP BY customer_id, g`;
 /**
  * Subscriptions basis: a subscription covers start_date .. end_date - 1 (it has ended on its end
  * date, as the contractual status rule says); overlapping or back-to-back subscriptions merge.
+ * Its customers are those of the facts (the same set as status, which it must not read: the
+ * churn windows would then rebuild it for nothing).
  */
 function subscriptionSpellsSql(asOf: string): string {
   const d = dateLit(asOf);
@@ -58,7 +60,7 @@ function subscriptionSpellsSql(asOf: string): string {
 WITH iv AS (
   SELECT customer_id, start_date AS s, coalesce(end_date - 1, ${OPEN_END}) AS e FROM subscriptions
   WHERE customer_id IS NOT NULL AND start_date <= ${d} AND (end_date IS NULL OR end_date > start_date)
-    AND customer_id IN (SELECT customer_id FROM ${STATUS_TABLE})
+    AND customer_id IN (SELECT customer_id FROM ${FACTS_TABLE})
 ),
 m AS (
   SELECT *, max(e) OVER (PARTITION BY customer_id ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_e
