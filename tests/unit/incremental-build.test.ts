@@ -80,7 +80,7 @@ describe('incremental builds give exactly the screen a build from scratch gives'
   }
 
   const changes: [string, Partial<AnalyticsSettings>, { skips: string[]; runs: string[] }][] = [
-    ['the churn window W2', { churnDays: 60 }, { skips: ['facts', 'fits', 'rfm', 'presence', 'riskScores', 'purchaseClv', 'screenDims', 'screenPresence'], runs: ['status', 'spells', 'churn', 'risk', 'clv'] }],
+    ['the churn window W2', { churnDays: 60 }, { skips: ['facts', 'fits', 'rfm', 'presence', 'riskScores', 'purchaseClv', 'dims', 'screenDims', 'screenPresence'], runs: ['status', 'spells', 'churn', 'structural', 'risk', 'clv'] }],
     ['the silent window W1', { silentDays: 45 }, { skips: ['facts', 'fits', 'rfm'], runs: ['status'] }],
     ['the period', { period: 'quarter' }, { skips: ['facts', 'fits', 'rfm'], runs: ['churn', 'screen'] }],
     ['the health weights and tier cut-offs', { healthWeights: { ...DEFAULT_SETTINGS.healthWeights, complaints: 40 }, redBelow: 45 }, { skips: ['facts', 'fits', 'status', 'spells'], runs: ['riskScores', 'risk'] }],

@@ -30,6 +30,7 @@ import { computeInterventions, type InterventionsSummary } from '../intervention
 import { computeDiagnosis, type DiagnosisFinding } from '../diagnosis/computeDiagnosis';
 import { redCustomerIdsSql } from '../screen/changes';
 import { tablePresenceSql, type TablePresence } from '../screen/presence';
+import { buildCustomerDimsSql } from '../structural/dimensionsSql';
 import { buildChurnersViewSql, buildOrderDaysSql, buildScreenCustomersSql, buildScreenDimsSql } from '../screen/screenTables';
 
 /** What a step gets: the engine, the settings (as-of resolved after the asOf step), its dependencies' results. */
@@ -74,6 +75,7 @@ export interface StepResults {
   spells: null;
   rfm: null;
   valueTier: null;
+  dims: null;
   meta: null;
   churn: Noted<Omit<ChurnByPeriodResult, 'notes'>>;
   structural: Noted<Omit<StructuralResult, 'notes'>>;
@@ -182,6 +184,11 @@ export const SCREEN_STEPS: readonly Step[] = [
     await qm.exec(buildValueTierSql(get('decide').valueBasis, s.asOf));
     return null;
   } },
+  // Every customer's value per dimension: no status, so a churn-window change keeps it.
+  { id: 'dims', writes: ['cw_customer_dims'], deps: ['facts', 'rfm', 'valueTier'], run: async ({ qm, s }) => {
+    await qm.exec(buildCustomerDimsSql(s.asOf));
+    return null;
+  } },
   { id: 'meta', writes: ['cw_analytics_meta'], deps: ['asOf', 'decide', 'fits'], run: async ({ qm, get }) => {
     const a = get('asOf');
     const d = get('decide');
@@ -195,7 +202,7 @@ export const SCREEN_STEPS: readonly Step[] = [
   } },
   // The churn series reads the spells (which carry status where the basis needs it), never status.
   { id: 'churn', writes: ['cw_period_churners_<period>'], deps: ['spells', 'meta'], run: async ({ qm, s }) => noted(await computeChurn(qm, s)) },
-  { id: 'structural', writes: [], deps: ['status', 'facts', 'rfm', 'valueTier', 'meta'], run: async ({ qm, s }) => noted(await computeStructural(qm, s)) },
+  { id: 'structural', writes: [], deps: ['status', 'dims', 'meta'], run: async ({ qm, s }) => noted(await computeStructural(qm, s)) },
   { id: 'riskScores', writes: ['cw_risk_signals', 'cw_customer_risk'], deps: ['facts'], run: async ({ qm, s }) => buildRiskTables(qm, s) },
   { id: 'risk', writes: [], deps: ['riskScores', 'facts', 'status', 'meta'], run: async ({ qm, s, get }) => asNoted(await computeRisk(qm, s, get('riskScores'))) },
   // CLV in three steps so a churn-window change keeps the purchase models' CLV (it reads no
@@ -226,8 +233,8 @@ export const SCREEN_STEPS: readonly Step[] = [
   } },
   // The screen's dimension table and which tables have rows read no status: a settings change
   // of the churn windows keeps them.
-  { id: 'screenDims', writes: ['cw_screen_customer_dims'], deps: ['facts', 'rfm', 'valueTier', 'decide'], run: async ({ qm, s, get }) => {
-    await qm.exec(buildScreenDimsSql(s.asOf, s.period, get('decide').periodBasis));
+  { id: 'screenDims', writes: ['cw_screen_customer_dims'], deps: ['dims', 'facts', 'decide'], run: async ({ qm, s, get }) => {
+    await qm.exec(buildScreenDimsSql(s.period, get('decide').periodBasis));
     return null;
   } },
   { id: 'screenPresence', writes: [], deps: ['facts', 'rfm'], run: async ({ qm, s }) => toRows<TablePresence>(await qm.query(tablePresenceSql(s.asOf), { cache: false }))[0] },
@@ -244,4 +251,4 @@ export const SCREEN_STEPS: readonly Step[] = [
 export const SCREEN_ONLY_STEPS: readonly StepId[] = ['screenOrderDays', 'screenDims', 'screenPresence', 'screen'];
 
 /** The steps prepareAnalytics runs: everything the metric families read, before the families. */
-export const PREPARE_STEPS: readonly StepId[] = ['asOf', 'facts', 'presence', 'fits', 'decide', 'value', 'status', 'spells', 'rfm', 'valueTier', 'meta'];
+export const PREPARE_STEPS: readonly StepId[] = ['asOf', 'facts', 'presence', 'fits', 'decide', 'value', 'status', 'spells', 'rfm', 'valueTier', 'dims', 'meta'];

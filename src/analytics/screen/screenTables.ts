@@ -7,7 +7,7 @@ import { VALUE_TIER_TABLE } from '../rfm/valueTierSql';
 import { CUSTOMER_RISK_TABLE } from '../risk/signals';
 import { CLV_TABLE } from '../clv/clvTable';
 import { periodChurnersTable } from '../churn/logoChurnSql';
-import { customerDimensionsSql } from '../structural/dimensionsSql';
+import { CUSTOMER_DIMS_TABLE } from '../structural/dimensionsSql';
 import { periodLabelSql, periodStartSql } from '../common/periods';
 import { ATTRIBUTE_PREFIX, DERIVED_DIMENSIONS, TABLE_DIMENSIONS } from './drillNames';
 
@@ -25,12 +25,12 @@ export const SCREEN_CUSTOMERS_TABLE = 'cw_screen_customers';
 
 /**
  * SQL creating cw_screen_customer_dims. Tenure band, plan and attribute values are exactly the
- * structural family's labels (its customerDimensionsSql: numeric attributes with many values
+ * structural family's labels (it reads the same cw_customer_dims: numeric attributes with many values
  * become its quantile bands), so a structural bar drills to precisely its customers; the cohort
  * label is the cohorts family's (period of the first purchase, or first subscription start on
  * the subscriptions basis).
  */
-export function buildScreenDimsSql(asOf: string, period: Period, basis: PeriodBasis): string {
+export function buildScreenDimsSql(period: Period, basis: PeriodBasis): string {
   const first = basis === 'orders' ? 'first_order_date' : basis === 'subscriptions' ? 'first_subscription_date' : null;
   const list = (names: readonly string[]) => names.map((x) => lit(x)).join(', ');
   const cohort = first
@@ -38,7 +38,7 @@ export function buildScreenDimsSql(asOf: string, period: Period, basis: PeriodBa
     : '';
   return `CREATE OR REPLACE TABLE ${SCREEN_DIMS_TABLE} AS
 SELECT customer_id, CASE WHEN dimension IN (${list(DERIVED_DIMENSIONS)}) THEN dimension ELSE ${lit(ATTRIBUTE_PREFIX)} || dimension END AS dimension, value
-FROM (${customerDimensionsSql(asOf)}) WHERE dimension NOT IN (${list(TABLE_DIMENSIONS)}) AND value IS NOT NULL${cohort}`;
+FROM ${CUSTOMER_DIMS_TABLE} WHERE dimension NOT IN (${list(TABLE_DIMENSIONS)}) AND value IS NOT NULL${cohort}`;
 }
 
 /** SQL creating cw_screen_order_days from orders up to the as-of date (one pass, at prepare time). */

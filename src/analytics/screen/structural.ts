@@ -30,7 +30,7 @@ async function filteredStructural(qm: QueryManager, ctx: ScreenContext, filter: 
   const [counts] = toRows<SegmentCounts>(await qm.query(scopedSql(structuralOverallSql(), filter, [STATUS_TABLE], qm.schema)));
   if (!counts || counts.customers === 0) return { rows: [], overall: null };
   const overall = overallOf(counts);
-  const raw = toRows<SegmentCounts & { dimension: string; value: string }>(await qm.query(scopedSql(structuralSql(ctx.asOf), filter, [STATUS_TABLE], qm.schema)));
+  const raw = toRows<SegmentCounts & { dimension: string; value: string }>(await qm.query(scopedSql(structuralSql(), filter, [STATUS_TABLE], qm.schema)));
   return { rows: raw.map((r) => structuralRow(r.dimension, r.value, r, overall, counts.value_churned)), overall };
 }
 

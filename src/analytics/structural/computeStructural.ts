@@ -15,14 +15,14 @@ export interface StructuralResult {
 
 /** Structural churn by every low-cardinality dimension (metrics.md section 3), on cw_customer_status. */
 export async function computeStructural(qm: QueryManager, settings: ResolvedSettings): Promise<StructuralResult> {
-  const { asOf, valueBasis } = await readPrepared(qm);
+  const { valueBasis } = await readPrepared(qm);
   void settings;
   const overallCounts = toRows<SegmentCounts>(await qm.query(structuralOverallSql()))[0];
   if (!overallCounts || overallCounts.customers === 0) {
     return { structural: null, structuralOverall: null, structuralCallouts: [], notes: ['structural churn: no customers'] };
   }
   const overall = overallOf(overallCounts);
-  const raw = toRows<SegmentCounts & { dimension: string; value: string }>(await qm.query(structuralSql(asOf)));
+  const raw = toRows<SegmentCounts & { dimension: string; value: string }>(await qm.query(structuralSql()));
   const rows = raw.map((r) => structuralRow(r.dimension, r.value, r, overall, overallCounts.value_churned));
   const notes: string[] = [];
   if (rows.length === 0) notes.push('structural churn: no dimension with 2 to 30 values');

@@ -1,13 +1,14 @@
 import { STATUS_TABLE } from '../status/statusSql';
-import { customerDimensionsSql, MAX_DIMENSION_VALUES } from './dimensionsSql';
+import { CUSTOMER_DIMS_TABLE, MAX_DIMENSION_VALUES } from './dimensionsSql';
 
 /**
  * SQL: churn by every dimension with 2..30 distinct values. Per (dimension, value): customers,
  * churned (status 'churned'), value_total and value_churned (cw_customer_status.value).
  * Customers without a churn label (label_unknown) are in no rate. Rows ordered as the screen lists them.
+ * Reads cw_customer_dims (the dims step) and status.
  */
-export function structuralSql(asOf: string): string {
-  return `WITH dims AS (${customerDimensionsSql(asOf)}),
+export function structuralSql(): string {
+  return `WITH dims AS (SELECT customer_id, dimension, value, sort_key, dim_order FROM ${CUSTOMER_DIMS_TABLE}),
 agg AS (
   SELECT dims.dimension, dims.value, min(dims.sort_key) AS sort_key, min(dims.dim_order) AS dim_order,
     count(*)::INTEGER AS customers,
