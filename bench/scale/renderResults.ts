@@ -135,6 +135,7 @@ const OPEN_MARKS: { name: string; pick: (r: OpenRun) => number }[] = [
   ...(['first', 'reopen'] as const).flatMap((when) => ([
     ['first KPI', 'kpiMs'], ['overview drawn', 'overviewMs'], ['ready (engine idle)', 'readyMs'],
   ] as [string, keyof OpenMarks][]).map(([label, key]) => ({ name: `${when === 'first' ? 'first visit' : 'reopen'}: ${label}`, pick: (r: OpenRun) => r[when][key] }))),
+  { name: 'settings change (W2 180 to 60 days) to new KPI figures', pick: (r) => r.settingsKpiMs ?? NaN },
   { name: 'settings change (W2 180 to 60 days) to the rebuilt screen drawn', pick: (r) => r.settingsMs },
   { name: 'settings change to idle (the rebuild persisted)', pick: (r) => r.settingsIdleMs ?? NaN },
 ];
@@ -168,7 +169,7 @@ function openTargets(open: OpenBuild[]): string[] {
   return [
     row('demo first visit: drawn overview in 3 s or less', (r) => r.first.overviewMs, 3000),
     row('reopen: drawn screen in 2 s or less', (r) => r.reopen.overviewMs, 2000),
-    row('settings change (W2) reaching the screen in 1 s or less', (r) => r.settingsMs, 1000),
+    row('settings change (W2) reaching the KPI in 1 s or less', (r) => r.settingsKpiMs ?? NaN, 1000),
   ];
 }
 

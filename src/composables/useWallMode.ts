@@ -34,6 +34,8 @@ export interface WallStatus {
   screenVersion: number;
   /** Rebuilds whose panels are drawn (a rebuild is drawn before it is persisted). */
   drawnVersion: number;
+  /** KPI strips drawn (a rebuild draws its KPIs before its late families and other panels). */
+  kpiVersion: number;
 }
 
 declare global {
@@ -65,6 +67,7 @@ export function useWallMode(allPages: string[]): { active: boolean; paused: Ref<
     idle: !loads.busy && screen.pending === 0 && panelLoadsInFlight.value === 0 && dataset.phase === 'ready',
     screenVersion: screen.version,
     drawnVersion: screen.drawn,
+    kpiVersion: screen.kpisDrawn,
   });
   async function engineBytes(): Promise<number | null> {
     const qm = dataset.engine;

@@ -11,6 +11,7 @@ export const useScreenStore = defineStore('screen', () => {
     ctx: computed(() => state.screen.ctx),
     version: computed(() => state.screen.version),
     drawn: computed(() => state.screen.drawn),
+    kpisDrawn: computed(() => state.screen.kpisDrawn),
     preparing: computed(() => state.screen.preparing),
     pending: computed(() => state.screen.pending),
     error: computed(() => state.screen.error),

@@ -156,7 +156,10 @@ export class ScreenBuilder {
         // transaction without their statistics (one statement went from 0.5 s to 47 s). The build
         // record is dropped first and written last instead, so a build cut short is never adopted.
         await host.writer.exec(`DROP TABLE IF EXISTS ${BUILD_TABLE}`);
-        const { ran, ...ctx } = await prepareScreen(host.writer, state.settings, { memo: { codeVersion: CODE_VERSION, dataVersion: String(this.host.generation()) } });
+        const { ran, ...ctx } = await prepareScreen(host.writer, state.settings, {
+          memo: { codeVersion: CODE_VERSION, dataVersion: String(this.host.generation()) },
+          onKpisReady: (early) => this.publishKpis(host, early),
+        });
         screen.lastRan = ran;
         await host.writer.exec(writeBuildRecordSql(key, ctx));
         host.reader.invalidate();
@@ -181,6 +184,23 @@ export class ScreenBuilder {
     }
   }
 
+  /**
+   * The KPI strip of a build whose late families (structural, service, diagnosis) are still to
+   * run: drawn at once, so a settings change reaches the KPIs first. `early` is good for the KPI
+   * loader only; publish() recomputes every panel with the full context after.
+   */
+  private async publishKpis(host: EngineHost, early: ScreenContext): Promise<void> {
+    host.reader.invalidate();
+    const screen = this.host.state.screen;
+    for (const lang of this.host.langs()) {
+      const kpis = await SCREEN_PANELS.kpis(host.reader, early, [], lang).catch(() => undefined);
+      if (kpis === undefined) return;
+      screen.panels = { ...screen.panels, [lang]: { ...screen.panels[lang], kpis } };
+    }
+    screen.updating = screen.updating.filter((p) => p !== 'kpis');
+    screen.kpisDrawn++;
+  }
+
   /** Computes every panel's unfiltered result, publishing each as it is ready, then stores the screen. */
   private async publish(reader: QueryManager, ctx: ScreenContext, key: string): Promise<void> {
     const screen = this.host.state.screen;
@@ -196,6 +216,7 @@ export class ScreenBuilder {
         }
         screen.panels = { ...screen.panels, [lang]: { ...(fresh[lang] ?? screen.panels[lang]), ...results } };
         screen.updating = screen.updating.filter((p) => p !== id);
+        if (id === 'kpis') screen.kpisDrawn++;
       }
       fresh[lang] = results;
     }

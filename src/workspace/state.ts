@@ -54,6 +54,8 @@ export interface ScreenState {
   version: number;
   /** Bumps when a rebuild's panels are drawn (before it is persisted and `version` bumps). */
   drawn: number;
+  /** Bumps when a build's KPI strip is drawn (before its late families and other panels). */
+  kpisDrawn: number;
   /** A rebuild is running. */
   preparing: boolean;
   /** Rebuilds queued or running (a queued one counts, so "idle" never reads true in between). */
@@ -128,7 +130,7 @@ export function initialState(settings: AnalyticsSettings, name: string): Workspa
     lastAppend: null,
     busy: false,
     screen: {
-      ctx: null, version: 0, drawn: 0, preparing: false, pending: 0, error: null, changes: null, newTriggerKeys: [],
+      ctx: null, version: 0, drawn: 0, kpisDrawn: 0, preparing: false, pending: 0, error: null, changes: null, newTriggerKeys: [],
       panels: {}, revalidating: false, storedKey: null, updating: [], lastRan: [],
     },
   };

@@ -202,7 +202,6 @@ export const SCREEN_STEPS: readonly Step[] = [
   } },
   // The churn series reads the spells (which carry status where the basis needs it), never status.
   { id: 'churn', writes: ['cw_period_churners_<period>'], deps: ['spells', 'meta'], run: async ({ qm, s }) => noted(await computeChurn(qm, s)) },
-  { id: 'structural', writes: [], deps: ['status', 'dims', 'meta'], run: async ({ qm, s }) => noted(await computeStructural(qm, s)) },
   { id: 'riskScores', writes: ['cw_risk_signals', 'cw_customer_risk'], deps: ['facts'], run: async ({ qm, s }) => buildRiskTables(qm, s) },
   { id: 'risk', writes: [], deps: ['riskScores', 'facts', 'status', 'meta'], run: async ({ qm, s, get }) => asNoted(await computeRisk(qm, s, get('riskScores'))) },
   // CLV in three steps so a churn-window change keeps the purchase models' CLV (it reads no
@@ -214,18 +213,7 @@ export const SCREEN_STEPS: readonly Step[] = [
     const redCustomers = risk && risk.red !== null ? { subquery: redCustomerIdsSql() } : undefined;
     return noted(await summarizeClv(qm, get('subscriptionClv'), { redCustomers }));
   } },
-  { id: 'triggers', writes: ['cw_triggers'], deps: ['riskScores', 'facts', 'meta'], run: async ({ qm, s }) => asNoted(await computeTriggers(qm, s)) },
-  { id: 'service', writes: [], deps: ['facts', 'status', 'meta'], run: async ({ qm, s }) => asNoted(await computeService(qm, s)) },
   { id: 'interventions', writes: ['cw_intervention_customers'], deps: ['riskScores', 'facts', 'valueTier', 'meta'], run: async ({ qm, s }) => asNoted(await computeInterventions(qm, s)) },
-  { id: 'diagnosis', writes: [], deps: ['structural', 'riskScores', 'risk', 'service', 'facts', 'status', 'valueTier', 'meta'], run: async ({ qm, s, get }) => {
-    const structural = get('structural').value;
-    return asNoted(await computeDiagnosis(qm, s, {
-      structural: structural.structural,
-      structuralOverallRate: structural.structuralOverall?.rate ?? null,
-      risk: get('risk').value,
-      service: get('service').value,
-    }));
-  } },
   // The purchase days read orders up to the as-of date only: a settings change keeps them.
   { id: 'screenOrderDays', writes: ['cw_screen_order_days'], deps: ['facts'], run: async ({ qm, s }) => {
     await qm.exec(buildOrderDaysSql(s.asOf));
@@ -245,7 +233,24 @@ export const SCREEN_STEPS: readonly Step[] = [
       await qm.exec(buildScreenCustomersSql(hasClv));
       return { tables: get('screenPresence'), hasClv };
     } },
+  // The families no KPI reads run last, after the screen's own tables: the app draws the KPIs
+  // before them (LATE_STEPS; prepareScreen's onKpisReady).
+  { id: 'structural', writes: [], deps: ['status', 'dims', 'meta'], run: async ({ qm, s }) => noted(await computeStructural(qm, s)) },
+  { id: 'triggers', writes: ['cw_triggers'], deps: ['riskScores', 'facts', 'meta'], run: async ({ qm, s }) => asNoted(await computeTriggers(qm, s)) },
+  { id: 'service', writes: [], deps: ['facts', 'status', 'meta'], run: async ({ qm, s }) => asNoted(await computeService(qm, s)) },
+  { id: 'diagnosis', writes: [], deps: ['structural', 'riskScores', 'risk', 'service', 'facts', 'status', 'valueTier', 'meta'], run: async ({ qm, s, get }) => {
+    const structural = get('structural').value;
+    return asNoted(await computeDiagnosis(qm, s, {
+      structural: structural.structural,
+      structuralOverallRate: structural.structuralOverall?.rate ?? null,
+      risk: get('risk').value,
+      service: get('service').value,
+    }));
+  } },
 ];
+
+/** The families no KPI reads (structural churn, triggers, service, diagnosis): the app draws the KPIs before they run. */
+export const LATE_STEPS: readonly StepId[] = ['structural', 'triggers', 'service', 'diagnosis'];
 
 /** The steps only the screen needs (its drill tables); the CLI report leaves them out. */
 export const SCREEN_ONLY_STEPS: readonly StepId[] = ['screenOrderDays', 'screenDims', 'screenPresence', 'screen'];

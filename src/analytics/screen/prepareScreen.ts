@@ -5,7 +5,7 @@ import type { PeriodBasis, ValueBasis } from '../status/basis';
 import type { FamilyResults } from './families';
 import type { ScreenPresence } from './presence';
 import { runGraph, type GraphMemo } from '../graph/runGraph';
-import { SCREEN_STEPS, type StepId, type StepResults } from '../graph/steps';
+import { LATE_STEPS, SCREEN_STEPS, type StepId, type StepResults } from '../graph/steps';
 
 /** What every panel loader takes: the decisions prepareAnalytics made and the families' results. */
 export interface ScreenContext {
@@ -29,15 +29,40 @@ export interface ScreenContext {
  * period churners, structural, risk tiers, CLV with the red customers, triggers, service,
  * interventions, diagnosis), then the screen's own per-customer tables (screenTables.ts) that
  * keep drills off the orders table. With `memo` (the app), steps whose inputs did not change
- * since the last build are not rerun (runGraph.ts); `ran` lists those that were.
+ * since the last build are not rerun (runGraph.ts); `ran` lists those that were. With memo and
+ * `onKpisReady`, the KPIs' context is handed over before the late families run (LATE_STEPS), so
+ * a settings change reaches the KPI strip without waiting for structural churn or the diagnosis.
  */
 export async function prepareScreen(
   qm: QueryManager,
   settings: AnalyticsSettings,
-  options: { today?: string; memo?: GraphMemo } = {},
+  options: { today?: string; memo?: GraphMemo; onKpisReady?: (ctx: ScreenContext) => Promise<void> } = {},
 ): Promise<ScreenContext & { ran: StepId[] }> {
-  const { results, ran } = await runGraph(qm, settings, SCREEN_STEPS.map((st) => st.id), options);
-  const r = results as StepResults;
+  const all = SCREEN_STEPS.map((st) => st.id);
+  let early: StepId[] = [];
+  if (options.onKpisReady && options.memo) {
+    // Everything the KPIs read first, drawn at once; the late families then run (the second
+    // pass finds the first pass's steps current in the memo and only reads their results).
+    const first = await runGraph(qm, settings, all.filter((id) => !LATE_STEPS.includes(id)), options);
+    early = first.ran;
+    await options.onKpisReady(contextOf({ ...(first.results as StepResults), ...LATE_PENDING }, settings));
+  }
+  const { results, ran } = await runGraph(qm, settings, all, options);
+  return { ...contextOf(results as StepResults, settings), ran: [...early, ...ran.filter((id) => !early.includes(id))] };
+}
+
+/**
+ * What the late families stand in with before they have run: no rows, no findings. Only the
+ * KPI loader sees a context built with them, and it reads none of them.
+ */
+const LATE_PENDING: Pick<StepResults, 'structural' | 'triggers' | 'service' | 'diagnosis'> = {
+  structural: { value: { structural: null, structuralOverall: null, structuralCallouts: [] }, notes: [] },
+  triggers: { value: null, notes: [] },
+  service: { value: null, notes: [] },
+  diagnosis: { value: null, notes: [] },
+};
+
+function contextOf(r: StepResults, settings: AnalyticsSettings): ScreenContext {
   const prepared = preparedFrom(r, settings);
   const families: FamilyResults = {
     churn: r.churn.value,
@@ -69,6 +94,5 @@ export async function prepareScreen(
     presence,
     families,
     notes: [...prepared.notes, ...familyNotes],
-    ran,
   };
 }
