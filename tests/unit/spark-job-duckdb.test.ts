@@ -1,0 +1,193 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { QueryManager } from '../../src/engine/queryManager';
+import { QueryManager as QM } from '../../src/engine/queryManager';
+import { createNativeConnector } from '../../src/engine/nativeConnector';
+import { ident, lit } from '../../src/engine/sql';
+import { analyzeWorkspace } from '../../src/analytics/report';
+import { DEFAULT_SETTINGS, type AnalyticsSettings } from '../../src/analytics/settings';
+import { loadDemo } from '../../src/demo/loadDemo';
+import { CANONICAL_TABLES } from '../../src/ingest/schema';
+import { createNativeEngine } from '../../src/workspace/nativeHost';
+import { FACTS_TABLES } from '../../src/workspace/factsBundle/contract';
+import { writeFactsBundle, type FactsManifest } from '../../src/cli/factsOut';
+import { fillParams, registerInputs, runSteps, SPARK_JOB, writeJobBundle, type SparkJobParams } from '../../scale/spark/duckdbRunner';
+import { rowsOf } from '../helpers/engine';
+import { loadSharedFile } from '../helpers/loadShared';
+
+const made: string[] = [];
+const freshDir = (prefix: string) => {
+  const d = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(d);
+  return d;
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/**
+ * The app's side: loads the data on native DuckDB, writes its canonical tables as Parquet (the
+ * job's input) and the facts bundle exactly as `analyze --engine native --facts-out` does.
+ */
+async function appSide(load: (qm: QueryManager) => Promise<unknown>, settings: AnalyticsSettings): Promise<{ inputDir: string; appDir: string; manifest: FactsManifest }> {
+  const root = freshDir('cw-spark-');
+  const inputDir = path.join(root, 'canonical');
+  const appDir = path.join(root, 'app-bundle');
+  const qm = await createNativeEngine({ threads: 1 });
+  try {
+    await load(qm);
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(inputDir, { recursive: true });
+    for (const t of CANONICAL_TABLES) {
+      await qm.exec(`COPY ${ident(t)} TO ${lit(path.join(inputDir, `${t}.parquet`))} (FORMAT parquet)`);
+    }
+    await analyzeWorkspace(qm, settings);
+    const manifest = await writeFactsBundle(qm, appDir, { engine: 'native', settings });
+    return { inputDir, appDir, manifest };
+  } finally {
+    await qm.connector.close();
+  }
+}
+
+/** The job's parameters from the app's manifest: what a data team copies from a run of the app. */
+const paramsOf = (m: FactsManifest): SparkJobParams => ({
+  as_of: m.asOf,
+  period: m.settings.period,
+  churn_days: m.settings.churnDays,
+  period_basis: (m.decisions.periodBasis ?? 'orders') as SparkJobParams['period_basis'],
+  value_basis: (m.decisions.valueBasis ?? 'none') as SparkJobParams['value_basis'],
+});
+
+/** Runs the job's files on a fresh native DuckDB (no canonical tables but the Parquet views) and writes its bundle. */
+async function jobSide(inputDir: string, params: SparkJobParams): Promise<{ qm: QueryManager; jobDir: string; manifest: Record<string, unknown> }> {
+  const qm = new QM(await createNativeConnector({ threads: 1 }));
+  await registerInputs(qm, inputDir, existsSync);
+  await runSteps(qm, params);
+  const jobDir = path.join(path.dirname(inputDir), 'job-bundle');
+  const manifest = await writeJobBundle(qm, jobDir, params);
+  return { qm, jobDir, manifest };
+}
+
+interface Diff { onlyApp: number; onlyJob: number; columns: Record<string, number>; example: string | null }
+
+/**
+ * Compares two Parquet files of one contract table row by row on its key: rows in only one, and
+ * per column the rows whose values differ (DOUBLE within 1e-9, relative beyond 1; anything else
+ * exactly, NULL equal to NULL).
+ */
+async function diffFiles(qm: QueryManager, table: string, appFile: string, jobFile: string): Promise<Diff> {
+  const t = FACTS_TABLES.find((c) => c.name === table)!;
+  const key = (a: string) => `concat_ws('|', ${t.key.map((k) => `CAST(${a}.${ident(k)} AS VARCHAR)`).join(', ')})`;
+  const nonKey = t.columns.filter((c) => !t.key.includes(c.name));
+  const same = (c: { name: string; type: string }) => {
+    const [a, b] = [`a.${ident(c.name)}`, `b.${ident(c.name)}`];
+    return c.type === 'DOUBLE'
+      ? `((${a} IS NULL AND ${b} IS NULL) OR abs(${a} - ${b}) <= 1e-9 * greatest(1, abs(${a}), abs(${b})))`
+      : `${a} IS NOT DISTINCT FROM ${b}`;
+  };
+  const [r] = await rowsOf<Record<string, number | string | null>>(qm, `
+    SELECT CAST(count(*) FILTER (WHERE b.__k IS NULL) AS DOUBLE) AS __only_app,
+      CAST(count(*) FILTER (WHERE a.__k IS NULL) AS DOUBLE) AS __only_job,
+      ${nonKey.map((c, i) => `CAST(count(*) FILTER (WHERE a.__k IS NOT NULL AND b.__k IS NOT NULL AND NOT ${same(c)}) AS DOUBLE) AS c${i}`).join(',\n')},
+      min(CASE WHEN a.__k IS NULL OR b.__k IS NULL OR NOT (${nonKey.map(same).join(' AND ')})
+        THEN coalesce(a.__k, b.__k) || ' app=' || CAST(to_json(a) AS VARCHAR) || ' job=' || CAST(to_json(b) AS VARCHAR) END) AS __example
+    FROM (SELECT *, ${key('x')} AS __k FROM read_parquet(${lit(appFile)}) x) a
+    FULL JOIN (SELECT *, ${key('y')} AS __k FROM read_parquet(${lit(jobFile)}) y) b ON a.__k = b.__k`);
+  return {
+    onlyApp: Number(r.__only_app),
+    onlyJob: Number(r.__only_job),
+    columns: Object.fromEntries(nonKey.map((c, i) => [c.name, Number(r[`c${i}`])]).filter(([, n]) => n !== 0)),
+    example: (r.__example as string | null) ?? null,
+  };
+}
+
+const bundleSteps = SPARK_JOB.steps.filter((s) => s.bundle).map((s) => s.name);
+
+/** Runs both sides and checks every table the job produces against the app's bundle. */
+async function checkEquivalent(load: (qm: QueryManager) => Promise<unknown>, settings: AnalyticsSettings, expectRows: Record<string, 'some' | 'none'>) {
+  const app = await appSide(load, settings);
+  const job = await jobSide(app.inputDir, paramsOf(app.manifest));
+  try {
+    // The job's tables have exactly the contract's columns and DuckDB types.
+    for (const name of bundleSteps) {
+      const t = FACTS_TABLES.find((c) => c.name === name)!;
+      const cols = await rowsOf<{ column_name: string; column_type: string }>(job.qm, `SELECT column_name, column_type FROM (DESCRIBE ${ident(name)})`);
+      expect(cols.map((c) => `${c.column_name} ${c.column_type}`), name).toEqual(t.columns.map((c) => `${c.name} ${c.type}`));
+    }
+    const jobFiles = (job.manifest.files as { table: string; file: string | null; rows: number }[]);
+    expect(jobFiles.map((f) => f.table)).toEqual(bundleSteps);
+    expect((job.manifest.omitted as { table: string }[]).map((o) => o.table).sort()).toEqual(
+      FACTS_TABLES.map((t) => t.name).filter((n) => !bundleSteps.includes(n)).sort());
+    const summary: Record<string, number> = {};
+    for (const name of bundleSteps) {
+      const jf = jobFiles.find((f) => f.table === name)!;
+      const af = app.manifest.files.find((f) => f.table === name);
+      summary[name] = jf.rows;
+      if (expectRows[name] === 'none') {
+        // The app omits the table (or has no rows); the job must have none either.
+        expect(af?.rows ?? 0, name).toBe(0);
+        expect(jf.rows, name).toBe(0);
+        continue;
+      }
+      expect(af?.file, name).toBeTruthy();
+      expect(jf.file, name).toBeTruthy();
+      expect(jf.rows, name).toBe(af!.rows);
+      const d = await diffFiles(job.qm, name, path.join(app.appDir, af!.file!), path.join(job.jobDir, jf.file!));
+      expect(d, `${name}: ${d.example ?? ''}`).toEqual({ onlyApp: 0, onlyJob: 0, columns: {}, example: null });
+    }
+    return summary;
+  } finally {
+    await job.qm.connector.close();
+  }
+}
+
+const all = (v: 'some' | 'none') => Object.fromEntries(bundleSteps.map((s) => [s, v])) as Record<string, 'some' | 'none'>;
+const settingsWith = (over: Partial<AnalyticsSettings>): AnalyticsSettings => ({ ...DEFAULT_SETTINGS, ...over });
+
+describe('the reference Spark job (scale/spark) on native DuckDB', () => {
+  it('reproduces every table it produces of the app\'s bundle on the demo company (2,000 customers), by month', async () => {
+    const s = await checkEquivalent((qm) => loadDemo(qm, { customers: 2000 }), settingsWith({}), all('some'));
+    console.info(`demo 2,000: ${JSON.stringify(s)}`);
+  }, 120_000);
+
+  it('and by ISO week and by quarter (the period grid and labels)', async () => {
+    for (const period of ['week', 'quarter'] as const) {
+      await checkEquivalent((qm) => loadDemo(qm, { customers: 300 }), settingsWith({ period }), all('some'));
+    }
+  }, 120_000);
+
+  it('on CDNOW_master (orders only, returns-free, model rule in the app)', async () => {
+    const s = await checkEquivalent((qm) => loadSharedFile(qm, 'cdnow/CDNOW_master.txt'), settingsWith({}), all('some'));
+    console.info(`CDNOW: ${JSON.stringify(s)}`);
+  }, 120_000);
+
+  it('on the Telco snapshot (no dates: the per-period tables are empty, as the app omits them)', async () => {
+    const s = await checkEquivalent((qm) => loadSharedFile(qm, 'telco/Telco-Customer-Churn.csv'), settingsWith({ asOf: '2026-01-31' }),
+      { ...all('some'), cw_customer_rfm: 'none', cw_period_churn: 'none', cw_period_churners: 'none', cw_cohort_cells: 'none' });
+    console.info(`Telco: ${JSON.stringify(s)}`);
+  }, 120_000);
+
+  it('a job whose SQL differs from the app\'s definition is caught (the check can fail)', async () => {
+    const app = await appSide((qm) => loadDemo(qm, { customers: 300 }), settingsWith({}));
+    const job = await jobSide(app.inputDir, paramsOf(app.manifest));
+    try {
+      // Off by one day in the 90-day window: value_last_90d and its neighbours must differ.
+      await job.qm.exec(`UPDATE cw_customer_facts SET value_last_90d = value_last_90d + 1 WHERE customer_id IN (SELECT customer_id FROM cw_customer_facts ORDER BY customer_id LIMIT 3)`);
+      const broken = path.join(job.jobDir, 'broken.parquet');
+      await job.qm.exec(`COPY (SELECT CAST(churned_label AS TINYINT) AS churned_label, * EXCLUDE (churned_label) FROM cw_customer_facts) TO ${lit(broken)} (FORMAT parquet)`);
+      const d = await diffFiles(job.qm, 'cw_customer_facts', path.join(app.appDir, 'cw_customer_facts.parquet'), broken);
+      expect(d.columns).toEqual({ value_last_90d: 3 });
+      expect(d.onlyApp + d.onlyJob).toBe(0);
+      expect(JSON.parse(readFileSync(path.join(job.jobDir, 'manifest.json'), 'utf8')).engine).toBe('spark-sql');
+      // A placeholder the parameters do not name, or a value that is not what it says, is refused
+      // before any SQL runs, never left for the engine.
+      const params = paramsOf(app.manifest);
+      expect(() => fillParams('SELECT ${as_off}', params)).toThrow(/unknown parameter \$\{as_off\}/);
+      expect(() => fillParams('SELECT 1', { ...params, as_of: "2020-01-01' OR 1=1 --" })).toThrow(/as_of .* is not valid/);
+      expect(() => fillParams('SELECT 1', { ...params, period: 'day' as SparkJobParams['period'] })).toThrow(/period .* is not valid/);
+      expect(fillParams("SELECT DATE '${as_of}', ${churn_days}", params)).toBe(`SELECT DATE '${params.as_of}', ${params.churn_days}`);
+    } finally {
+      await job.qm.connector.close();
+    }
+  }, 120_000);
+});
