@@ -25,6 +25,7 @@ export interface SparkJob {
   parameters: Record<string, string>;
   steps: { name: string; bundle: boolean }[];
   notProduced: Record<string, string>;
+  partlyProduced: Record<string, string>;
 }
 
 export const SPARK_JOB: SparkJob = JSON.parse(readFileSync(path.join(SPARK_DIR, 'job.json'), 'utf8')) as SparkJob;
@@ -36,6 +37,11 @@ export interface SparkJobParams {
   churn_days: number;
   period_basis: 'orders' | 'subscriptions';
   value_basis: 'orders' | 'mrr' | 'monthly_value' | 'none';
+  churn_rule: 'labeled' | 'contractual' | 'rule';
+  /** W1 in days, or -1 for 2 x each customer's median purchase gap (at least min_silent_days). */
+  silent_days: number;
+  min_silent_days: number;
+  renewal_warning_days: number;
 }
 
 const CHECKS: Record<keyof SparkJobParams, (v: string) => boolean> = {
@@ -44,6 +50,10 @@ const CHECKS: Record<keyof SparkJobParams, (v: string) => boolean> = {
   churn_days: (v) => /^\d{1,5}$/.test(v),
   period_basis: (v) => ['orders', 'subscriptions'].includes(v),
   value_basis: (v) => ['orders', 'mrr', 'monthly_value', 'none'].includes(v),
+  churn_rule: (v) => ['labeled', 'contractual', 'rule'].includes(v),
+  silent_days: (v) => v === '-1' || /^\d{1,5}(\.\d+)?$/.test(v),
+  min_silent_days: (v) => /^\d{1,5}(\.\d+)?$/.test(v),
+  renewal_warning_days: (v) => /^\d{1,5}$/.test(v),
 };
 
 /**
@@ -124,10 +134,15 @@ export async function writeJobBundle(qm: QueryManager, outDir: string, params: S
     asOf: params.as_of,
     writtenAt: new Date().toISOString(),
     engine: 'spark-sql',
-    settings: { asOf: params.as_of, period: params.period, churnDays: params.churn_days },
-    decisions: { churnRule: null, periodBasis: params.period_basis, valueBasis: params.value_basis === 'none' ? null : params.value_basis },
+    settings: {
+      asOf: params.as_of, period: params.period, churnDays: params.churn_days,
+      silentDays: params.silent_days < 0 ? null : params.silent_days, minSilentDays: params.min_silent_days,
+      renewalWarningDays: params.renewal_warning_days,
+    },
+    decisions: { churnRule: params.churn_rule, periodBasis: params.period_basis, valueBasis: params.value_basis === 'none' ? null : params.value_basis },
     files,
     omitted: Object.entries(SPARK_JOB.notProduced).map(([table, reason]) => ({ table, reason })),
+    partial: Object.entries(SPARK_JOB.partlyProduced).map(([table, reason]) => ({ table, reason })),
   };
   await writeFile(path.join(outDir, FACTS_MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;

@@ -14,12 +14,15 @@ const spark = new SparkSQL();
 const errorsOf = (sql: string) => spark.validate(sql).map((e) => `${e.startLine}:${e.startColumn} ${e.message}`);
 
 const files = readdirSync(SQL_DIR).filter((f) => f.endsWith('.sql')).sort();
-const sample: SparkJobParams = { as_of: '2024-06-30', period: 'month', churn_days: 180, period_basis: 'orders', value_basis: 'orders' };
+const sample: SparkJobParams = {
+  as_of: '2024-06-30', period: 'month', churn_days: 180, period_basis: 'orders', value_basis: 'orders',
+  churn_rule: 'rule', silent_days: -1, min_silent_days: 30, renewal_warning_days: 30,
+};
 const variants: SparkJobParams[] = [
   sample,
-  { ...sample, period: 'week', period_basis: 'subscriptions', value_basis: 'mrr' },
+  { ...sample, period: 'week', period_basis: 'subscriptions', value_basis: 'mrr', churn_rule: 'contractual', silent_days: 45 },
   { ...sample, period: 'quarter', value_basis: 'monthly_value' },
-  { ...sample, period: 'year', value_basis: 'none' },
+  { ...sample, period: 'year', value_basis: 'none', churn_rule: 'labeled' },
 ];
 
 /**
@@ -29,7 +32,7 @@ const variants: SparkJobParams[] = [
  */
 const SPARK_FUNCTIONS = new Map<string, string>([
   ['any_value', '3.4'], ['bool_or', '3.0'], ['cast', '1.0'], ['chr', '2.3'], ['coalesce', '1.0'], ['count', '1.0'],
-  ['cume_dist', '1.4'], ['date_add', '1.5'], ['date_trunc', '2.3'], ['floor', '1.0'], ['greatest', '1.5'],
+  ['cume_dist', '1.4'], ['date_add', '1.5'], ['dayofmonth', '1.5'], ['last_day', '1.5'], ['date_trunc', '2.3'], ['floor', '1.0'], ['greatest', '1.5'],
   ['lag', '1.4'], ['least', '1.5'], ['lower', '1.0'], ['lpad', '1.5'], ['make_date', '3.0'], ['max', '1.0'],
   ['median', '3.4'], ['min', '1.0'], ['month', '1.5'], ['ntile', '1.4'], ['nullif', '2.0'], ['quarter', '1.5'],
   ['sum', '1.0'], ['unix_date', '3.1'], ['weekofyear', '1.5'], ['year', '1.5'],
@@ -80,7 +83,7 @@ describe('the reference Spark job parses as Spark SQL (dt-sql-parser SparkSQL gr
       for (const [re, what] of DUCKDB_ONLY) expect(re.test(code), `${file} uses ${what}`).toBe(false);
       expect(hasAdjacentLiterals(code), `${file} has a doubled quote in a literal (chr(39) instead)`).toBe(false);
       const called = [...strip(code).matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*\(/g)].map((m) => m[1].toLowerCase())
-        .filter((n) => !['as', 'in', 'values', 'over', 'and', 'or', 'not', 'on', 'from', 'select', 'with', 'exists', 'by'].includes(n))
+        .filter((n) => !['as', 'in', 'values', 'over', 'and', 'or', 'not', 'on', 'from', 'select', 'with', 'exists', 'by', 'when', 'then', 'else', 'where', 'join'].includes(n))
         .filter((n) => !/^(t|d\d?|x|g|e|o|ev|pp)$/.test(n));
       const unknown = [...new Set(called)].filter((n) => !SPARK_FUNCTIONS.has(n) && !SPARK_JOB.steps.some((s) => s.name === n));
       expect(unknown, file).toEqual([]);
