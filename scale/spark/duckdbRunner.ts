@@ -22,6 +22,10 @@ export interface SparkJob {
   contract: string;
   version: number;
   inputs: CanonicalTable[];
+  /** Spark DDL of each input, for an input without a file (the PySpark driver). */
+  inputSchemas: Record<string, string>;
+  /** Key and `name:TYPE, ...` columns of each bundle table, as src/workspace/factsBundle/contract.ts (the PySpark driver's manifest). */
+  contractTables: Record<string, { key: string[]; columns: string }>;
   parameters: Record<string, string>;
   steps: { name: string; bundle: boolean }[];
   notProduced: Record<string, string>;

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SparkSQL } from 'dt-sql-parser';
 import { fillParams, SPARK_JOB, SQL_DIR, type SparkJobParams } from '../../scale/spark/duckdbRunner';
+import { KIND_SQL_TYPE, PROVENANCE_COLUMNS, SCHEMA } from '../../src/ingest/schema';
+import { FACTS_TABLES } from '../../src/workspace/factsBundle/contract';
 
 /**
  * The reference Spark job's files parse with a real Spark SQL grammar: dt-sql-parser's SparkSQL
@@ -66,8 +68,23 @@ function hasAdjacentLiterals(code: string): boolean {
 const strip = (sql: string) => sql.replace(/--[^\n]*/g, '').replace(/'[^'\n]*'/g, "''");
 
 describe('the reference Spark job parses as Spark SQL (dt-sql-parser SparkSQL grammar)', () => {
-  it('the job lists exactly the .sql files there are', () => {
+  it('the job lists exactly the .sql files there are, and job.json agrees with the contract and the canonical schema', () => {
     expect(files).toEqual(SPARK_JOB.steps.map((s) => `${s.name}.sql`).sort());
+    // The PySpark driver reads the bundle tables' keys and columns, and the empty inputs' schemas, from job.json.
+    const bundle = SPARK_JOB.steps.filter((s) => s.bundle).map((s) => s.name);
+    expect(Object.keys(SPARK_JOB.contractTables).sort()).toEqual([...bundle].sort());
+    for (const name of bundle) {
+      const t = FACTS_TABLES.find((c) => c.name === name)!;
+      expect(SPARK_JOB.contractTables[name], name).toEqual({ key: t.key, columns: t.columns.map((c) => `${c.name}:${c.type}`).join(', ') });
+    }
+    const sparkType: Record<string, string> = { VARCHAR: 'STRING', DATE: 'DATE', TIMESTAMP: 'TIMESTAMP', DOUBLE: 'DOUBLE', BOOLEAN: 'BOOLEAN', BIGINT: 'BIGINT' };
+    for (const t of SPARK_JOB.inputs) {
+      const cols = [...SCHEMA[t].map((c) => ({ name: c.name, sql: KIND_SQL_TYPE[c.kind] })), ...PROVENANCE_COLUMNS];
+      expect(SPARK_JOB.inputSchemas[t], t).toBe(cols.map((c) => `${c.name} ${sparkType[c.sql]}`).join(', '));
+    }
+    // Every table of the contract is produced, partly produced or named as not produced, once.
+    expect([...bundle, ...Object.keys(SPARK_JOB.notProduced)].sort()).toEqual(FACTS_TABLES.map((t) => t.name).sort());
+    expect(Object.keys(SPARK_JOB.partlyProduced).every((n) => bundle.includes(n))).toBe(true);
   });
 
   for (const file of files) {
