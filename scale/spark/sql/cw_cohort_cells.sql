@@ -1,10 +1,10 @@
 -- cw_cohort_cells (key cohort_start, k): cohort retention cells on the period basis (metrics.md
 -- section 4, src/analytics/cohorts/cohortSql.ts). Cohort = the ${period} of the first purchase
 -- (orders) or of the first subscription start (subscriptions). For every cohort and k = 0 .. the
--- period holding the as-of date: size; active = customers active in period k (a purchase that is
--- not a return, or a subscription running in it); on_or_after = active in k or any later period up
--- to the as-of date; revenue = net order value, or MRR prorated by running days (MRR x days x 12 /
--- 365.25), in period k; partial = period k runs past the as-of date.
+-- period holding the as-of date: size, active = customers active in period k (a purchase that is
+-- not a return, or a subscription running in it), on_or_after = active in k or any later period up
+-- to the as-of date, revenue = net order value, or MRR prorated by running days (MRR x days x 12 /
+-- 365.25), in period k, partial = period k runs past the as-of date.
 -- Parameters: ${as_of}, ${period}, ${period_basis}. Reads: cw_customer_facts, orders, subscriptions, cw_period_grid.
 WITH coh AS (
   SELECT customer_id, CAST(date_trunc('${period}', fd) AS DATE) AS c

@@ -1,6 +1,6 @@
 -- cw_customer_facts (key customer_id): the per-customer facts every metric reads.
 -- Same definition as src/analytics/facts/customerFacts.ts (metrics.md, preamble and section 1):
--- rows dated after the as-of date are ignored; returns are not purchases; values are net.
+-- rows dated after the as-of date are ignored, returns are not purchases, values are net.
 -- Parameters: ${as_of}. Reads: customers, orders, activity, subscriptions.
 WITH o AS (
   SELECT customer_id, CAST(order_date AS DATE) AS day,
@@ -24,7 +24,7 @@ gaps AS (
   GROUP BY customer_id
 ),
 -- Lines -> orders -> customers: an order counts in a window when any of its non-return lines
--- falls in it; its value there is the net of its lines in the window.
+-- falls in it, its value there is the net of its lines in the window.
 per_order AS (
   SELECT customer_id,
     min(CASE WHEN NOT is_return THEN day END) AS first_buy,

@@ -1,8 +1,8 @@
--- cw_customer_rfm (key customer_id; buyers only): RFM values, quintile scores and segment
--- (src/analytics/rfm/rfmSql.ts, segments.ts; metrics.md section 5). R = days since last purchase,
+-- cw_customer_rfm (key customer_id, buyers only): RFM values, quintile scores and segment
+-- (src/analytics/rfm/rfmSql.ts, segments.ts, metrics.md section 5). R = days since last purchase,
 -- F = distinct orders, M = net value. Scores are NTILE(5) over the buyers, ties broken by customer
--- id; R is 6 - NTILE over ascending days, so 5 is the most recent. Segment: the rules of the CRAN
--- `rfm` table, a later rule winning (tested last-first here); no match is 'Others'. The apostrophe
+-- id, R is 6 - NTILE over ascending days, so 5 is the most recent. Segment: the rules of the CRAN
+-- `rfm` table, a later rule winning (tested last-first here), no match is 'Others'. The apostrophe
 -- is chr(39): Spark reads 'Can''t' as two adjacent literals ('Cant'), DuckDB as one ("Can't").
 -- Parameters: none. Reads: cw_customer_facts.
 WITH s AS (

@@ -1,10 +1,10 @@
 -- cw_customer_spells (helper, not a bundle file): the spells during which someone is a customer,
 -- "a customer on day d" when spell_start <= d <= spell_end (spell_end NULL = still open). Same
 -- definition as src/analytics/status/spellsSql.ts, on the period basis:
---   orders:        each purchase day keeps the customer on for W2 = ${churn_days} days (day .. day + W2);
---                  days no more than W2 apart merge; customers without purchases use their activity
---                  days, else their first-seen date;
---   subscriptions: a subscription covers start_date .. end_date - 1; overlapping or back-to-back
+--   orders:        each purchase day keeps the customer on for W2 = ${churn_days} days (day .. day + W2),
+--                  days no more than W2 apart merge, customers without purchases use their activity
+--                  days, else their first-seen date,
+--   subscriptions: a subscription covers start_date .. end_date - 1, overlapping or back-to-back
 --                  subscriptions merge.
 -- Parameters: ${as_of}, ${period_basis}, ${churn_days}. Reads: orders, activity, subscriptions, cw_customer_facts.
 WITH buy AS (

@@ -1,14 +1,14 @@
 -- cw_customer_status (key customer_id): status as of the as-of date under the churn rule, as
 -- src/analytics/status/statusSql.ts computes it WITHOUT a BG/NBD fit (metrics.md section 1):
---   labeled:     churned = the label; everyone else active (a blank label: label_unknown);
+--   labeled:     churned = the label, everyone else active (a blank label: label_unknown),
 --   contractual: subscribers are churned when no subscription runs on the as-of date, silent when
 --                the next renewal (else end) is due within ${renewal_warning_days} days and the risk
---                proxy fires; customers without a subscription are judged by the rule below;
---   rule:        last seen = last purchase, else last activity, else first seen; churned when more
+--                proxy fires, customers without a subscription are judged by the rule below,
+--   rule:        last seen = last purchase, else last activity, else first seen, churned when more
 --                than W2 = ${churn_days} days ago, silent when more than W1 days ago
 --                (W1 = ${silent_days}, or when that is -1: 2 x the customer's median purchase gap,
---                at least ${min_silent_days});
---   new:         first seen within one ${period} before the as-of date; replaces active and silent.
+--                at least ${min_silent_days}),
+--   new:         first seen within one ${period} before the as-of date, replaces active and silent.
 -- P(alive) needs a BG/NBD fit (a numerical optimisation, not SQL): p_alive is NULL here, and the
 -- model rule is not offered (the app itself falls back to the rule without a fit). Where the app
 -- did fit BG/NBD, its p_alive and its status of customers judged by the model (rule 'model') differ

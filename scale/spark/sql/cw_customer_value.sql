@@ -1,8 +1,8 @@
 -- cw_customer_value (key customer_id): each customer's money value on the value basis.
 -- Same definition as src/analytics/status/customerValueSql.ts:
---   orders:        value = net order total, value_12m = trailing 12 months' net orders;
---   mrr:           value = current MRR (the last MRR of a lost subscriber), value_12m = 12 x current MRR;
---   monthly_value: value = customers.monthly_value, value_12m = 12 x it;
+--   orders:        value = net order total, value_12m = trailing 12 months' net orders,
+--   mrr:           value = current MRR (the last MRR of a lost subscriber), value_12m = 12 x current MRR,
+--   monthly_value: value = customers.monthly_value, value_12m = 12 x it,
 --   none:          both NULL.
 -- MRR of a subscription: its mrr, else amount spread by billing period, else over the contract's
 -- months (src/analytics/common/mrr.ts).

@@ -1,9 +1,9 @@
 -- cw_customer_value_tier (key customer_id): the value tier, first match wins
 -- (src/analytics/rfm/valueTierSql.ts, src/analytics/README.md):
---   高价值 value_12m > 0 and within the top 20% of customers by value_12m (cume_dist, ties together);
---   新客户 first purchase (else first subscription, else first seen) less than 90 days before as-of;
---   成长期 rising: orders basis, last 90 days' value above the previous 90 days' (> 0);
---          mrr basis, MRR now above MRR 90 days ago (> 0); other bases never;
+--   高价值 value_12m > 0 and within the top 20% of customers by value_12m (cume_dist, ties together),
+--   新客户 first purchase (else first subscription, else first seen) less than 90 days before as-of,
+--   成长期 rising: orders basis, last 90 days' value above the previous 90 days' (> 0),
+--          mrr basis, MRR now above MRR 90 days ago (> 0), other bases never,
 --   低价值 everyone else.
 -- Parameters: ${as_of}, ${value_basis}. Reads: cw_customer_value, cw_customer_facts, subscriptions.
 WITH s AS (
