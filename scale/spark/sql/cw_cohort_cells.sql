@@ -76,11 +76,17 @@ cells AS (
   SELECT c, k, count(DISTINCT CASE WHEN active = 1 THEN customer_id END) AS active, sum(revenue) AS revenue
   FROM act GROUP BY c, k
 ),
+-- on_or_after(c, k) = customers of cohort c whose last active period is k or later: counted per
+-- (cohort, last period) first, so the join is cohorts x periods, not customers x periods.
+lk_counts AS (
+  SELECT coh.c, l.lk, count(*) AS n
+  FROM coh JOIN last_k l ON l.customer_id = coh.customer_id
+  WHERE l.lk IS NOT NULL
+  GROUP BY coh.c, l.lk
+),
 after AS (
-  SELECT grid.c, grid.k, count(l.customer_id) AS on_or_after
-  FROM grid
-  JOIN coh ON coh.c = grid.c
-  JOIN last_k l ON l.customer_id = coh.customer_id AND l.lk >= grid.k
+  SELECT grid.c, grid.k, sum(lc.n) AS on_or_after
+  FROM grid JOIN lk_counts lc ON lc.c = grid.c AND lc.lk >= grid.k
   GROUP BY grid.c, grid.k
 )
 SELECT grid.c AS cohort_start, grid.cohort, CAST(grid.k AS INT) AS k,
