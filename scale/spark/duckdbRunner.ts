@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { ident, lit } from '../../src/engine/sql';
 import { canonicalDDL, type CanonicalTable } from '../../src/ingest/schema';
 import { encodeColumnSql, encodingOf, type BundleColumn } from '../../src/workspace/tableBundle/codec';
 import { FACTS_CONTRACT, FACTS_CONTRACT_VERSION, FACTS_MANIFEST, FACTS_TABLES } from '../../src/workspace/factsBundle/contract';
+import { checkFactsOut } from '../../src/cli/factsOut';
 
 /**
  * Runs the reference Spark job (scale/spark/sql, in the order of job.json) on DuckDB: the same
@@ -109,11 +110,16 @@ export async function runSteps(qm: QueryManager, params: SparkJobParams): Promis
 }
 
 /**
- * Writes the job's bundle files and manifest.json into `outDir` (as the PySpark driver does):
+ * Writes the job's bundle files and manifest.json (last) into `outDir` (as the PySpark driver does):
  * BOOLEAN as INT8 (the contract's codec), the manifest listing the tables the job does not produce
  * under `omitted` with the reason.
  */
 export async function writeJobBundle(qm: QueryManager, outDir: string, params: SparkJobParams): Promise<Record<string, unknown>> {
+  // As --facts-out: a new or empty directory, or an earlier bundle (replaced), nothing else.
+  await checkFactsOut(outDir);
+  const earlier = await readFile(path.join(outDir, FACTS_MANIFEST), 'utf8').then((t) => JSON.parse(t) as { files: { file: string | null }[] }, () => null);
+  for (const f of earlier?.files ?? []) if (f.file) await rm(path.join(outDir, f.file), { force: true });
+  await rm(path.join(outDir, FACTS_MANIFEST), { force: true });
   await mkdir(outDir, { recursive: true });
   const files = [];
   for (const step of SPARK_JOB.steps.filter((s) => s.bundle)) {

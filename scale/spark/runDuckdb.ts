@@ -44,6 +44,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  // The output directory is checked as analyze's --facts-out is (checkFactsOut): say which flag.
+  process.stderr.write(`${(e instanceof Error ? e.message : String(e)).replace(/^--facts-out /, '--output ')}\n`);
   process.exitCode = 1;
 });
