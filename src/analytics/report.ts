@@ -35,9 +35,10 @@ function split<T extends { notes: string[] }>(part: T): { value: Omit<T, 'notes'
 export async function analyzeWorkspace(
   qm: QueryManager,
   settings: AnalyticsSettings,
-  options: { today?: string; onStep?: (name: string) => void } = {},
+  options: { today?: string; onStep?: (name: string) => void; withScreenTables?: boolean } = {},
 ): Promise<WorkspaceReport> {
-  const ids = SCREEN_STEPS.map((s) => s.id).filter((id) => !SCREEN_ONLY_STEPS.includes(id));
+  // The screen's own tables only when asked (the CLI's per-customer export reads the list's table).
+  const ids = SCREEN_STEPS.map((s) => s.id).filter((id) => options.withScreenTables || !SCREEN_ONLY_STEPS.includes(id));
   const { results } = await runGraph(qm, settings, ids, { today: options.today, onStep: options.onStep });
   const r = results as StepResults;
   const prepared = preparedFrom(r, settings);

@@ -11,6 +11,8 @@ import { startEngine, type StartedEngine } from './startEngine';
 import { describeStepFailure, inStep, StepFailure } from './stepFailure';
 import { tableCounts } from './tableCounts';
 import { checkFactsOut, writeFactsBundle } from './factsOut';
+import { writeCustomersCsv } from './customersOut';
+import type { ModelsBlock } from '../analytics/models/computeModels';
 
 /** The analytics settings of a run. */
 const settingsOf = (args: AnalyzeArgs) => ({ ...DEFAULT_SETTINGS, asOf: args.asOf, period: args.period });
@@ -20,6 +22,7 @@ async function analyze(args: AnalyzeArgs, engine: StartedEngine): Promise<Worksp
   let step = 'analytics';
   try {
     return await analyzeWorkspace(engine.qm, settingsOf(args), {
+      withScreenTables: args.customersOut !== null,
       onStep: (name) => {
         step = `analytics: ${name}`;
         process.stderr.write(`${step} ...\n`);
@@ -60,6 +63,12 @@ async function run(args: AnalyzeArgs, engine: StartedEngine): Promise<number> {
     const written = m.files.filter((f) => f.file);
     const mib = written.reduce((n, f) => n + f.bytes, 0) / 2 ** 20;
     process.stderr.write(`facts bundle (contract version ${m.version}): ${written.length} Parquet files, ${mib.toFixed(2)} MiB, in ${dir}\n`);
+  }
+  if (analytics && args.customersOut !== null) {
+    const file = args.customersOut;
+    const paretoNbd = (analytics.sections.models as ModelsBlock | undefined)?.paretoNbd ?? null;
+    const n = await inStep('writing the customer list', () => writeCustomersCsv(qm, file, args.lang, paretoNbd));
+    process.stderr.write(`customer list: ${n} customers in ${file}\n`);
   }
   const report = buildReport(args.asOf, files, await tableCounts(qm), analytics, engine.info);
   process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatText(report, args.lang));

@@ -26,6 +26,8 @@ export interface AnalyzeArgs {
   demoCustomers: number;
   /** `--facts-out DIR`: write the facts bundle (docs/facts-contract.md) there; null = not. */
   factsOut: string | null;
+  /** `--customers FILE.csv`: write one row per customer there (the list export's columns and more); null = not. */
+  customersOut: string | null;
   files: string[];
 }
 
@@ -34,7 +36,7 @@ export class UsageError extends Error {}
 
 export const USAGE = [
   'usage: npm run analyze -- [--as-of YYYY-MM-DD] [--period week|month|quarter|year] [--json] [--lang en|zh-CN]',
-  '         [--engine wasm|native] [--threads N] [--memory-limit SIZE] [--spill-dir DIR] [--demo[=CUSTOMERS]] [--facts-out DIR] FILE...',
+  '         [--engine wasm|native] [--threads N] [--memory-limit SIZE] [--spill-dir DIR] [--demo[=CUSTOMERS]] [--facts-out DIR] [--customers FILE.csv] FILE...',
   '  --threads, --memory-limit (e.g. 8GB) and --spill-dir apply to --engine native only.',
 ].join('\n');
 
@@ -42,7 +44,7 @@ export const USAGE = [
 export function parseArgs(argv: string[]): AnalyzeArgs {
   const out: AnalyzeArgs = {
     asOf: null, period: 'month', json: false, lang: 'en', engine: 'wasm',
-    native: { threads: null, memoryLimit: null, spillDir: null }, demoCustomers: 0, factsOut: null, files: [],
+    native: { threads: null, memoryLimit: null, spillDir: null }, demoCustomers: 0, factsOut: null, customersOut: null, files: [],
   };
   const nativeOnly: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -90,6 +92,10 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
       const v = value();
       if (v.trim() === '') throw new UsageError('--facts-out needs a directory');
       out.factsOut = v;
+    } else if (flag === '--customers') {
+      const v = value();
+      if (v.trim() === '') throw new UsageError('--customers needs a file name');
+      out.customersOut = v;
     } else if (flag === '--help' || flag === '-h') throw new UsageError('');
     else if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
     else out.files.push(a);

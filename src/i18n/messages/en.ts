@@ -25,7 +25,7 @@ const en: typeof zh = {
     nPeriod: 'N-period', unbounded: 'Unbounded', projected: 'Projected (sBG model)', threshold: 'Threshold', rate: 'Churn rate', valueRate: 'Value churn', lift: 'Lift', overall: 'Overall', topSignals: 'Top warning signals',
     red: 'Red', amber: 'Amber', green: 'Green', score: 'Health', owner: 'Owner', value: 'Value', newFlag: 'NEW',
   },
-  list: { title: 'Customer list', total: '{n} customers', export: 'Export CSV', exportXlsx: 'Export XLSX', id: 'Customer ID', name: 'Name', tier: 'Risk', status: 'Status', score: 'Health', reasons: 'Top reasons', owner: 'Owner', last: 'Last purchase', value: 'Value', action: 'Recommended action', region: 'Region', valueTier: 'Value tier', prev: 'Previous', next: 'Next' },
+  list: { title: 'Customer list', total: '{n} customers', export: 'Export CSV', exportXlsx: 'Export XLSX', id: 'Customer ID', name: 'Name', tier: 'Risk', status: 'Status', score: 'Health', reasons: 'Top reasons', owner: 'Owner', last: 'Last purchase', value: 'Value', action: 'Recommended action', region: 'Region', valueTier: 'Value tier', rfmSegment: 'RFM segment', pAliveBgnbd: 'P(alive) BG/NBD', pAliveParetoNbd: 'P(alive) Pareto/NBD', prev: 'Previous', next: 'Next' },
   c360: {
     kind: { order: 'Order', ticket: 'Ticket', nps: 'NPS', activity: 'Activity', subscription: 'Subscription', intervention: 'Intervention' },
  title: 'Customer 360', timeline: 'Timeline', health: 'Health score and reasons', action: 'Recommended action', attributes: 'Attributes', pAlive: 'P(alive)', signup: 'Signup date', firstSeen: 'First seen' },

@@ -23,7 +23,7 @@ export default {
     nPeriod: '第 N 期', unbounded: '累计留存', projected: '预测（sBG 模型）', threshold: '预警线', rate: '流失率', valueRate: '价值流失率', lift: '提升度', overall: '整体', topSignals: '主要预警信号',
     red: '高风险', amber: '中风险', green: '低风险', score: '健康分', owner: '负责人', value: '价值', newFlag: '新',
   },
-  list: { title: '客户清单', total: '共 {n} 户', export: '导出 CSV', exportXlsx: '导出 XLSX', id: '客户ID', name: '客户名称', tier: '风险', status: '状态', score: '健康分', reasons: '主要原因', owner: '负责人', last: '最近购买', value: '价值', action: '建议动作', region: '区域', valueTier: '价值分层', prev: '上一页', next: '下一页' },
+  list: { title: '客户清单', total: '共 {n} 户', export: '导出 CSV', exportXlsx: '导出 XLSX', id: '客户ID', name: '客户名称', tier: '风险', status: '状态', score: '健康分', reasons: '主要原因', owner: '负责人', last: '最近购买', value: '价值', action: '建议动作', region: '区域', valueTier: '价值分层', rfmSegment: 'RFM 分群', pAliveBgnbd: '存活概率 BG/NBD', pAliveParetoNbd: '存活概率 Pareto/NBD', prev: '上一页', next: '下一页' },
   c360: {
     kind: { order: '订单', ticket: '工单', nps: 'NPS', activity: '活跃', subscription: '订阅', intervention: '挽回' },
  title: '客户 360', timeline: '时间线', health: '健康分与原因', action: '建议动作', attributes: '客户属性', pAlive: '存活概率', signup: '注册日期', firstSeen: '首次出现' },
