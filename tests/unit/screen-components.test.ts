@@ -82,7 +82,7 @@ describe('screen components', () => {
   });
 
   it('risk board and ticker render hostile customer names as text and open the customer on click', async () => {
-    const row: CustomerRow = { customer_id: 'H1', name: '<img src=x onerror=alert(1)>', status: 'active', risk_tier: 'red', score: 12, reasons: ['3 complaints'], owner: null, region: null, value_tier: null, last_purchase: null, value: 1000, recommended_action: null };
+    const row: CustomerRow = { customer_id: 'H1', name: '<img src=x onerror=alert(1)>', status: 'active', risk_tier: 'red', score: 12, reasons: ['3 complaints'], owner: null, region: null, value_tier: null, play_tier: null, value_before_silence: null, value_12m: null, last_purchase: null, value: 1000, recommended_action: null };
     const board = mount(RiskBoard, { props: { rows: [row] }, ...plugins() });
     expect(board.find('img').exists()).toBe(false);
     expect(board.find('[data-testid="risk-row-H1"] .name').text()).toBe('<img src=x onerror=alert(1)>');

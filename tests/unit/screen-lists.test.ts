@@ -44,13 +44,13 @@ describe('risk list', () => {
     expect(rows[0].score).toBe((await rowsOf<{ s: number }>(qm, `SELECT score AS s FROM cw_customer_risk WHERE customer_id = '${lowest.id}'`))[0].s);
   });
 
-  it('gives each row its reasons in words and the play of its value tier for customers at risk, in both languages', async () => {
+  it('gives each row its reasons in words and the play of its play tier (its value tier, or 高价值 for a silent key account) for customers at risk, in both languages', async () => {
     const zh = (await loadRiskList(qm, ctx, region, 'zh-CN', 10))!;
     const en = (await loadRiskList(qm, ctx, region, 'en', 10))!;
     expect(zh.length).toBe(10);
     expect(zh.every((r) => r.region === '华东' && r.reasons.length > 0)).toBe(true);
     zh.forEach((r, i) => {
-      const play = playFor(r.value_tier as '高价值', r.risk_tier as 'red');
+      const play = playFor(r.play_tier as '高价值', r.risk_tier as 'red');
       expect(r.recommended_action).toBe(play.join('、'));
       expect(en[i].recommended_action).toBe(play.map((p) => PLAY_EN[p]).join('; '));
       expect(en[i].reasons.join(' ')).toMatch(/[a-z]/);
@@ -107,12 +107,12 @@ describe('customer list', () => {
     expect((await rowsOf<{ n: number }>(qm, 'SELECT count(*)::INTEGER AS n FROM orders'))[0].n).toBeGreaterThan(0);
   });
 
-  it('gives churned customers no warning tier but the at-risk play of their value tier', async () => {
+  it('gives churned customers no warning tier but the at-risk play of their play tier', async () => {
     const { rows } = await list('customer_id', false, 0, 50, [{ dimension: 'status', value: 'churned' }]);
     expect(rows.length).toBe(50);
     for (const r of rows) {
       expect(r.risk_tier).toBeNull();
-      expect(r.recommended_action).toBe(playFor(r.value_tier as '高价值', 'red').join('、'));
+      expect(r.recommended_action).toBe(playFor(r.play_tier as '高价值', 'red').join('、'));
     }
   });
 });

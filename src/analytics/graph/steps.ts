@@ -230,7 +230,7 @@ export const SCREEN_STEPS: readonly Step[] = [
     deps: ['status', 'facts', 'rfm', 'valueTier', 'riskScores', 'subscriptionClv', 'clv', 'churn', 'decide', 'screenOrderDays', 'screenDims', 'screenPresence'], run: async ({ qm, s, get }) => {
       const hasClv = await tableExists(qm, CLV_TABLE);
       await qm.exec(buildChurnersViewSql(s.period, get('churn').value.churnByPeriod !== null));
-      await qm.exec(buildScreenCustomersSql(hasClv));
+      await qm.exec(buildScreenCustomersSql(hasClv, get('decide').valueBasis));
       return { tables: get('screenPresence'), hasClv };
     } },
   // The families no KPI reads run last, after the screen's own tables: the app draws the KPIs

@@ -24,7 +24,7 @@ const rank = (column: string, values: readonly string[]) =>
 /**
  * The whitelist of sort columns: each CustomerRow key and the SQL it sorts by (column of table
  * alias t). Tiers and statuses sort by severity, reasons by the first reason code, the
- * recommended action by value tier then risk tier (the two that pick the play).
+ * recommended action by play tier then risk tier (the two that pick the play).
  */
 const SORT_SQL: Record<keyof CustomerRow, (t: string) => string[]> = {
   customer_id: (t) => [`${t}.customer_id`],
@@ -36,9 +36,12 @@ const SORT_SQL: Record<keyof CustomerRow, (t: string) => string[]> = {
   owner: (t) => [`${t}.owner`],
   region: (t) => [`${t}.region`],
   value_tier: (t) => [rank(`${t}.value_tier`, VALUE_TIERS)],
+  play_tier: (t) => [rank(`${t}.play_tier`, VALUE_TIERS)],
+  value_before_silence: (t) => [`${t}.value_before_silence`],
+  value_12m: (t) => [`${t}.value_12m`],
   last_purchase: (t) => [`${t}.last_purchase`],
   value: (t) => [`${t}.value`],
-  recommended_action: (t) => [rank(`${t}.value_tier`, VALUE_TIERS), rank(`${t}.warning_tier`, ['red', 'amber', 'green'])],
+  recommended_action: (t) => [rank(`${t}.play_tier`, VALUE_TIERS), rank(`${t}.warning_tier`, ['red', 'amber', 'green'])],
 };
 
 /** The ORDER BY list for a sort column (throws for a key that is not a CustomerRow column). */

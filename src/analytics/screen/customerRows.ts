@@ -34,7 +34,7 @@ export function customerPageSql(p: CustomerPage): string {
   ORDER BY ${p.orderBy('c')} LIMIT ${lit(wholeNumber(p.limit, 50))} OFFSET ${lit(wholeNumber(p.offset, 0))}
 )
 SELECT page.customer_id, page.name, page.status, page.warning_tier AS risk_tier, page.score, page.owner, page.region,
-  page.value_tier, page.last_purchase, page.value,
+  page.value_tier, page.play_tier, page.value_before_silence, page.value_12m, page.last_purchase, page.value,
   r.reason1, r.reason1_params, r.reason2, r.reason2_params, r.reason3, r.reason3_params
 FROM page LEFT JOIN (
   SELECT customer_id, reason1, reason1_params, reason2, reason2_params, reason3, reason3_params FROM ${CUSTOMER_RISK_TABLE}
@@ -50,7 +50,7 @@ export function toCustomerRow(raw: RawRow, lang: ScreenLang): CustomerRow {
   return {
     ...rest,
     reasons,
-    recommended_action: recommendedAction(rest.value_tier, rest.risk_tier, rest.status === 'churned', lang),
+    recommended_action: recommendedAction(rest.play_tier ?? rest.value_tier, rest.risk_tier, rest.status === 'churned', lang),
   };
 }
 

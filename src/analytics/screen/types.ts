@@ -133,6 +133,12 @@ export interface CustomerRow {
   owner: string | null;
   region: string | null;
   value_tier: string | null;
+  /** The value tier that picks the play (screenTables.ts: a silent key account keeps 高价值). */
+  play_tier: string | null;
+  /** Net order value in the 12 months up to the last purchase (orders basis; else null). */
+  value_before_silence: number | null;
+  /** Trailing-12-month value. */
+  value_12m: number | null;
   last_purchase: string | null;
   value: number | null;
   recommended_action: string | null;
