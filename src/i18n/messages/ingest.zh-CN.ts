@@ -56,5 +56,18 @@ const zh: Record<IngestMessageKey, string> = {
   secondHeaderRow: '第 {line} 行是第二行表头，已作为列说明保留（{cells}），不作为数据加载',
   generatedIds: '文件没有客户编号列：每行算一位客户，编号由文件标识和行号生成（如 {example}）',
   sameContentAs: '与先前加载的 {file} 内容相同：已加载的行被替换，不会重复计入',
+  awaitingChoice: '尚未加载：这个文件的读法不确定，请在两种读法中选一种',
+  tableEvidence: '判断依据：{reason}',
+  headerEvidence: '第 {line} 行是表头：{cells} 个单元格中有 {names} 个是互不相同的列名',
+  headerChosen: '第 {line} 行是表头（已指定）',
+  headerNone: '没有表头行：第一行就是数据，列按序号命名',
+  headerFromKeys: '列名取自记录的字段名',
+  keyByHeader: '“{source}”的列名对应 {column}',
+  keyByContent: '“{source}”的取值看起来是 {column}',
+  keyByPreset: '“{source}”是已知 CRM 导出格式中的 {column} 列',
+  keyByUser: '“{source}”已指定为 {column}',
+  unsureTable: '不确定这是哪张表（把握 {confidence}%，低于 {threshold}%）：{first} 还是 {second}；用 {flag} 指定即可',
+  unsureHeader: '不确定第 {line} 行是否为表头（把握 {confidence}%，低于 {threshold}%）；用 {flag} 指定即可',
+  unsureKey: '不确定“{source}”是否为 {column}（把握 {confidence}%，低于 {threshold}%）；用 {flag} 指定即可',
 };
 export default zh;
