@@ -1,4 +1,5 @@
 import { isKeyColumn, type Reading } from '../../ingest/certainty';
+import { SCHEMA } from '../../ingest/schema';
 import type { FileReport, MappingOverride } from '../../ingest/types';
 
 /** Preview rows a reading shows. */
@@ -30,4 +31,15 @@ export function readingRows(report: FileReport, reading: Reading): (string | nul
 export function overrideFromReading(report: FileReport, reading: Reading): MappingOverride {
   const target = new Map(Object.entries(reading.mapping).map(([column, source]) => [source, column]));
   return { table: reading.table, columns: Object.fromEntries(report.headers.map((h) => [h, target.get(h) ?? null])) };
+}
+
+/**
+ * Required columns a reading leaves unmapped: loading it as it stands would give rows without
+ * them, so the card sends the analyst to the column mapping instead. A customer list needs no id
+ * column (the loader then makes one per row).
+ */
+export function missingRequired(reading: Reading): string[] {
+  return SCHEMA[reading.table]
+    .filter((c) => c.required && !(reading.table === 'customers' && c.name === 'customer_id') && !Object.hasOwn(reading.mapping, c.name))
+    .map((c) => c.name);
 }

@@ -15,7 +15,7 @@ const en: typeof zh = {
   },
   confirm: {
     title: 'Which reading is right?', why: 'Not sure how to read this file ({confidence}% sure of the table; the app asks below {threshold}%). Nothing of it is on the screen yet: choose the reading that is right.',
-    reading: 'Reading {n}', fit: 'fits {pct}%', choose: 'Load as {table}', waiting: 'waiting for your choice',
+    missing: 'This reading leaves {cols} unmapped: choose its column in the mapping below.', reading: 'Reading {n}', fit: 'fits {pct}%', choose: 'Load as {table}', waiting: 'waiting for your choice',
     remember: 'The choice is remembered: files with the same headers load this way from now on.',
   },
   mapping: {

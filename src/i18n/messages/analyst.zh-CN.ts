@@ -13,7 +13,7 @@ export default {
   },
   confirm: {
     title: '请确认这个文件的读法', why: '系统不能确定该如何读取这个文件（对表类型的把握为 {confidence}%，低于 {threshold}% 时会询问）。文件尚未显示在大屏上：请选择正确的读法。',
-    reading: '读法 {n}', fit: '吻合度 {pct}%', choose: '按{table}加载', waiting: '等待确认',
+    missing: '此读法缺少 {cols}：请在下方列映射中选择对应的列。', reading: '读法 {n}', fit: '吻合度 {pct}%', choose: '按{table}加载', waiting: '等待确认',
     remember: '选择会被记住：之后表头相同的文件都按此读法加载。',
   },
   mapping: {
