@@ -112,4 +112,29 @@ describe('a file whose reading is unsure waits for the analyst in headless Chrom
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, origin)).toEqual([]);
   });
+
+  it('keeps a file waiting across a reload of the page, and it can be chosen then', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const p = await fresh.newPage();
+    const pageErrors: string[] = [];
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    await p.goto(origin + '/');
+    await p.getByTestId('kpi-customers').waitFor({ timeout: 180_000 });
+    await openFiles(p);
+    await p.getByTestId('file-input').setInputFiles([UNSURE]);
+    await settled(p);
+    await p.getByTestId(`file-row-${UNSURE_NAME}`).getByTestId('file-awaiting').waitFor();
+    await p.reload();
+    await p.getByTestId('kpi-customers').waitFor({ timeout: 180_000 });
+    await openFiles(p);
+    const row = p.getByTestId(`file-row-${UNSURE_NAME}`);
+    await row.getByTestId('file-awaiting').waitFor({ timeout: 60_000 });
+    await row.click();
+    await p.getByTestId('reading-choose-customers').click();
+    await settled(p);
+    await expect.poll(() => row.getByTestId('file-rows-loaded').innerText(), { timeout: 60_000 }).toBe('240');
+    await expect.poll(() => kpi(p, 'customers'), { timeout: 120_000 }).toBe('240');
+    expect(pageErrors).toEqual([]);
+    await fresh.close();
+  });
 });
