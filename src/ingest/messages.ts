@@ -31,6 +31,7 @@ export const INGEST_MESSAGES = {
   jsonInvalid: 'this is not valid JSON; fix the file or export it again.',
   jsonNoList: 'the JSON holds no list of records.',
   jsonNoRecords: 'the JSON holds no records.',
+  headerRowPastEnd: 'the header row given (line {line}) is past the last line of the table; give a line that holds the column names.',
   unknownTable: 'could not tell which table this is ({reason}); choose one in the mapping.',
   outOfMemory: 'the engine ran out of memory loading this file (the browser gives it about {max} MB in all); nothing of this file was kept. Remove other files from the workspace, or split this file.',
   unexpectedError: 'an unexpected error stopped the load and nothing of this file was kept; try again, or save the file as CSV.',

@@ -5,7 +5,7 @@ import { emptyTables, headline, loadRealWorld, realWorldPath } from '../helpers/
 import { analyze } from '../helpers/cli';
 import type { QueryManager } from '../../src/engine/queryManager';
 import { loadFile } from '../../src/cli/loadFile';
-import { unsureWarning } from '../../src/cli/unsureWarning';
+import { inLang, unsureWarning } from '../../src/cli/unsureWarning';
 import { ASK_BELOW } from '../../src/ingest/certainty';
 import { ingestFile } from '../../src/ingest/ingestFile';
 import { say } from '../../src/ingest/messages';
@@ -92,6 +92,17 @@ describe('the header row', () => {
     expect(r.notes).toEqual([say('lineAboveTable', { line: 1 })]);
     expect(r.certainty!.headerRow).toEqual({ line: 2, confidence: 1, evidence: say('headerChosen', { line: 2 }) });
     expect(await headline(qm)).toMatchObject({ total: 200, churned: 66 });
+  }, 60_000);
+});
+
+describe('a header row past the end of the table', () => {
+  it('is refused with a message naming the file and the line, in English and Chinese', async () => {
+    const [csv] = await loadFile(qm, realWorldPath(TWO_HEADERS), new Map(), { override: { headerRow: 999 } });
+    expect(csv).toMatchObject({ rowsLoaded: 0, error: `${TWO_HEADERS}: ${say('headerRowPastEnd', { line: 999 })}` });
+    expect(inLang(say('headerRowPastEnd', { line: 999 }), 'zh-CN')).toBe('指定的表头行（第 999 行）超出了表格的最后一行；请指定列名所在的行。');
+    const [sheet] = await loadFile(qm, realWorldPath('用友U8-销售订单列表.xlsx'), new Map(), { override: { headerRow: 999 } });
+    expect(sheet).toMatchObject({ file: '用友U8-销售订单列表.xlsx', sheet: '销售订单列表', rowsLoaded: 0, error: say('headerRowPastEnd', { line: 999 }) });
+    expect(await count('orders') + await count('customers')).toBe(0);
   }, 60_000);
 });
 

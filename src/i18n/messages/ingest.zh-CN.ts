@@ -30,6 +30,7 @@ const zh: Record<IngestMessageKey, string> = {
   jsonInvalid: '不是有效的 JSON；请修正文件或重新导出。',
   jsonNoList: 'JSON 中没有记录列表。',
   jsonNoRecords: 'JSON 中没有记录。',
+  headerRowPastEnd: '指定的表头行（第 {line} 行）超出了表格的最后一行；请指定列名所在的行。',
   unknownTable: '无法判断这是哪张表（{reason}）；请在列映射中选择。',
   outOfMemory: '加载此文件时引擎内存不足（浏览器总共约给它 {max} MB）；此文件的数据均未保留。请从工作区移除其他文件，或拆分此文件。',
   unexpectedError: '加载因意外错误中止，此文件的数据均未保留；请重试，或将文件另存为 CSV。',

@@ -32,7 +32,9 @@ export async function readDelimited(
   const sampleText = withoutNul(createTextDecoder(encoding).decode(head));
   if (sampleText.trim() === '') throw new NotATableError(input.name, say('noRows'));
   const layout = sniffCsvLayout(sampleText, input.size <= SNIFF_BYTES, options.headerRow);
-  if (layout.width === 0) throw new NotATableError(input.name, say('noRows'));
+  if (layout.width === 0) {
+    throw new NotATableError(input.name, options.headerRow !== undefined ? say('headerRowPastEnd', { line: options.headerRow }) : say('noRows'));
+  }
   assertColumnLimit(input.name, layout.width);
 
   const table = newStagingName();

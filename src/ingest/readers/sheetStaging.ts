@@ -24,7 +24,7 @@ export async function stageSheet(qm: QueryManager, sheet: string, ws: WorkSheet 
   // The user's header row is a sheet row number, as Excel shows it.
   const chosenTop = headerRow === undefined ? undefined : headerRow - firstRowNumber(ws);
   const { top, titleRows } = findTableTop(grid.slice(0, 200).map(text), chosenTop);
-  if (top >= grid.length) return { sheet, staging: null, note: say('sheetEmpty') };
+  if (top >= grid.length) return { sheet, staging: null, note: headerRow !== undefined ? say('headerRowPastEnd', { line: headerRow }) : say('sheetEmpty') };
   const headers = cleanHeaders(text(grid[top]));
   assertColumnLimit(sheet, headers.length);
   const rows: (string | null)[][] = [];
