@@ -1,6 +1,8 @@
 import type { Period } from '../analytics/settings';
 import type { Locale } from '../i18n/index';
+import type { MappingOverride } from '../ingest/types';
 import { parseMemoryLimit, parseThreads } from './argValues';
+import { overridesByFile, readOverrideArg, type OverrideArg } from './overrideArgs';
 
 /** Which DuckDB runs the analysis: the DuckDB-WASM Node build (the browser's engine) or native DuckDB. */
 export type EngineName = 'wasm' | 'native';
@@ -29,6 +31,8 @@ export interface AnalyzeArgs {
   /** `--customers FILE.csv`: write one row per customer there (the list export's columns and more); null = not. */
   customersOut: string | null;
   files: string[];
+  /** `--table`, `--header-row` and `--map` by FILE (as given): the user's reading of that file. */
+  overrides: Map<string, MappingOverride>;
 }
 
 /** Thrown for a usage error (exit status 2). */
@@ -36,17 +40,20 @@ export class UsageError extends Error {}
 
 export const USAGE = [
   'usage: npm run analyze -- [--as-of YYYY-MM-DD] [--period week|month|quarter|year] [--json] [--lang en|zh-CN]',
-  '         [--engine wasm|native] [--threads N] [--memory-limit SIZE] [--spill-dir DIR] [--demo[=CUSTOMERS]] [--facts-out DIR] [--customers FILE.csv] FILE...',
+  '         [--engine wasm|native] [--threads N] [--memory-limit SIZE] [--spill-dir DIR] [--demo[=CUSTOMERS]] [--facts-out DIR] [--customers FILE.csv]',
+  '         [--table FILE=TABLE] [--header-row FILE=LINE] [--map FILE:COLUMN=CANONICAL]... FILE...',
   '  --threads, --memory-limit (e.g. 8GB) and --spill-dir apply to --engine native only.',
+  '  --table, --header-row and --map (repeatable) settle how FILE (its path or base name) is read.',
 ].join('\n');
 
 /** Parses argv (without node and script). */
 export function parseArgs(argv: string[]): AnalyzeArgs {
   const out: AnalyzeArgs = {
     asOf: null, period: 'month', json: false, lang: 'en', engine: 'wasm',
-    native: { threads: null, memoryLimit: null, spillDir: null }, demoCustomers: 0, factsOut: null, customersOut: null, files: [],
+    native: { threads: null, memoryLimit: null, spillDir: null }, demoCustomers: 0, factsOut: null, customersOut: null, files: [], overrides: new Map(),
   };
   const nativeOnly: string[] = [];
+  const overrideArgs: OverrideArg[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -96,6 +103,8 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
       const v = value();
       if (v.trim() === '') throw new UsageError('--customers needs a file name');
       out.customersOut = v;
+    } else if (flag === '--table' || flag === '--header-row' || flag === '--map') {
+      overrideArgs.push(readOverrideArg(flag, value(), (m) => new UsageError(m)));
     } else if (flag === '--help' || flag === '-h') throw new UsageError('');
     else if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
     else out.files.push(a);
@@ -104,5 +113,6 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
   // let a user believe a limit or spill directory was in force.
   if (out.engine === 'wasm' && nativeOnly.length) throw new UsageError(`${nativeOnly.join(', ')} need${nativeOnly.length > 1 ? '' : 's'} --engine native`);
   if (out.files.length === 0 && !out.demoCustomers) throw new UsageError('no FILE given');
+  out.overrides = overridesByFile(overrideArgs, out.files, (m) => new UsageError(m));
   return out;
 }

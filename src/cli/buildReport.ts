@@ -1,5 +1,6 @@
 import type { WorkspaceReport } from '../analytics/report';
 import type { FileReport } from '../ingest/types';
+import type { Certainty } from '../ingest/certainty';
 import type { EngineInfo } from './startEngine';
 import type { LabelSummary } from '../analytics/status/labelSummary';
 import { unlabeledNote } from './labelNote';
@@ -18,6 +19,8 @@ export interface ReportFile {
   mapping: Record<string, string>;
   notes: string[];
   error: string | null;
+  /** How sure the table, header row and key mappings are, with evidence and the two best readings (null: nothing was read). */
+  certainty: Certainty | null;
 }
 
 /** The analyze report: the contract's keys, the analytics sections, the engine that ran. */
@@ -55,6 +58,7 @@ export function buildReport(
       mapping: r.mapping ?? {},
       notes: r.notes ?? [],
       error: r.error ?? null,
+      certainty: r.certainty ?? null,
     })),
     tables,
     ...(analytics ? analytics.sections : {}),

@@ -2,9 +2,10 @@ import type { QueryManager } from '../engine/queryManager';
 import { contentHash } from '../ingest/contentHash';
 import { ingestFile } from '../ingest/ingestFile';
 import { say } from '../ingest/messages';
-import type { FileReport } from '../ingest/types';
+import type { FileReport, MappingOverride } from '../ingest/types';
 import { fileInput } from './fileInput';
 import { StepFailure } from './stepFailure';
+import { ALL_TABLES } from '../ingest/applyOverride';
 
 /** Options of loadFile. */
 export interface LoadFileOptions {
@@ -13,6 +14,8 @@ export interface LoadFileOptions {
    * running out of memory: the user set a limit and expects to hear which step broke it).
    */
   fatal?: (e: unknown) => boolean;
+  /** The user's reading of this file (`--table`, `--header-row`, `--map`), for every table in it. */
+  override?: MappingOverride;
 }
 
 /**
@@ -34,6 +37,7 @@ export async function loadFile(qm: QueryManager, filePath: string, seen: Map<str
   const reports = await ingestFile(qm, input, {
     sourceKey: `${input.name}@${hash}`,
     contentHash: hash,
+    overrides: options.override ? { [ALL_TABLES]: options.override } : undefined,
     onInternalError: (e) => {
       if (options.fatal?.(e)) fatal ??= e;
       else process.stderr.write(`analyze: ${filePath}: ${(e as Error).stack ?? e}\n`);

@@ -1,6 +1,19 @@
 import { mappingForTable, type ColumnMapping, type DetectionResult } from './detect/detectTable';
 import { SCHEMA } from './schema';
 import type { MappingOverride } from './types';
+
+/** The reason of a detection the user's override decided. */
+export const CHOSEN = 'chosen by the user';
+
+/** The key of IngestOptions.overrides that applies to every table of a file (the CLI's `--table FILE=...`). */
+export const ALL_TABLES = '*';
+
+/** The override for one sheet ('' for a single-table file): its own, else the file-wide one. Own keys only. */
+export function overrideFor(overrides: Record<string, MappingOverride> | undefined, sheet: string | null): MappingOverride | undefined {
+  if (!overrides) return undefined;
+  if (Object.hasOwn(overrides, sheet ?? '')) return overrides[sheet ?? ''];
+  return Object.hasOwn(overrides, ALL_TABLES) ? overrides[ALL_TABLES] : undefined;
+}
 import type { ColumnProfile } from './values/profile';
 
 /**
@@ -13,7 +26,8 @@ export function applyOverride(
   headers: string[],
   profiles: ColumnProfile[],
 ): DetectionResult {
-  if (!override) return detected;
+  // A header row alone changes what was read, not how it is understood.
+  if (!override || (override.table === undefined && override.columns === undefined)) return detected;
   const table = override.table ?? detected.table;
   if (!table) return detected;
   let mapping: ColumnMapping[] = override.table && override.table !== detected.table ? mappingForTable(table, headers, profiles) : detected.mapping;
@@ -30,5 +44,5 @@ export function applyOverride(
       return takenByUser ? { ...m, target: null, reason: 'extra' as const } : m;
     });
   }
-  return { ...detected, table, mapping, confidence: 1, reason: 'chosen by the user' };
+  return { ...detected, table, mapping, confidence: 1, reason: CHOSEN };
 }

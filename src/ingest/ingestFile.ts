@@ -10,6 +10,7 @@ import { readJson } from './readers/jsonReader';
 import { readParquetFile } from './readers/parquetReader';
 import { readWorkbook } from './readers/workbookReader';
 import { assertSizeLimits } from './sizeLimits';
+import { overrideFor } from './applyOverride';
 import { sniffFormat } from './sniffFormat';
 import { dropStaging, type StagedSheet } from './staging';
 import { NotATableError, type FileReport, type IngestInput, type IngestOptions, type SourceFormat } from './types';
@@ -63,16 +64,17 @@ async function stage(
   format: SourceFormat,
   options: IngestOptions,
 ): Promise<StagedSheet[]> {
+  const headerRowOf = (sheet: string): number | undefined => overrideFor(options.overrides, sheet)?.headerRow;
   switch (format) {
     case 'xlsx':
     case 'xls':
-      return readWorkbook(qm, input, options);
+      return readWorkbook(qm, input, { ...options, headerRowOf });
     case 'parquet':
       return [{ sheet: null, staging: await readParquetFile(qm, input), note: null }];
     case 'json':
     case 'ndjson':
       return readJson(qm, input, format === 'ndjson');
     default:
-      return [{ sheet: null, staging: await readDelimited(qm, input, options), note: null }];
+      return [{ sheet: null, staging: await readDelimited(qm, input, { ...options, headerRow: headerRowOf('') }), note: null }];
   }
 }

@@ -1,6 +1,7 @@
 import type { QueryManager } from '../engine/queryManager';
 import { toRows } from '../engine/rows';
-import { applyOverride } from './applyOverride';
+import { applyOverride, overrideFor } from './applyOverride';
+import { judgeHeaderRow, judgeLoad } from './certainty';
 import { convertStaging, type CommitWrites, type ConversionResult } from './convert';
 import { detectTable, type DetectionResult } from './detect/detectTable';
 import { sourceIdOf, type ReportBase } from './fileReport';
@@ -27,10 +28,14 @@ const PREVIEW_CELL_CHARS = 1000;
 export async function loadStaged(qm: QueryManager, base: ReportBase, sheet: string | null, staging: Staging, options: IngestOptions): Promise<FileReport> {
   const { file } = base;
   options.onProgress?.({ file, phase: 'detecting', fraction: 1 });
-  const secondHeader = await settleSecondHeader(qm, staging);
+  const chosenHeader = staging.headerRow?.chosen === true;
+  const headersBefore = staging.headers;
+  const secondHeader = chosenHeader ? null : await settleSecondHeader(qm, staging);
+  // The row under the header became the header (it names more columns): its line is the header's.
+  const headerLine = secondHeader && staging.headers !== headersBefore ? secondHeader.line : staging.headerRow?.line ?? null;
   const profiles = await profileStaging(qm, staging);
   // Own keys only: a sheet called 'constructor' must not find Object.prototype's.
-  const userOverride = options.overrides && Object.hasOwn(options.overrides, sheet ?? '') ? options.overrides[sheet ?? ''] : undefined;
+  const userOverride = overrideFor(options.overrides, sheet);
   const remembered = userOverride ? undefined : options.rememberedOverride?.(staging.headers);
   const override = userOverride ?? remembered ?? null;
   const detection: DetectionResult = applyOverride(detectTable(staging.headers, profiles, sheet ?? file), override ?? undefined, staging.headers, profiles);
@@ -63,6 +68,16 @@ export async function loadStaged(qm: QueryManager, base: ReportBase, sheet: stri
   if (secondHeader) {
     report.notes.push(say('secondHeaderRow', { line: secondHeader.line, cells: secondHeader.descriptions.join(', ') }));
     report.columnDescriptions = Object.fromEntries(staging.headers.map((h, i) => [h, secondHeader.descriptions[i] ?? '']));
+  }
+  const header = staging.headerRow
+    ? judgeHeaderRow(staging.headers, headerLine, chosenHeader)
+    : { line: null, confidence: 1, evidence: say('headerFromKeys') };
+  const settledByUser = override !== null && (override.table !== undefined || override.columns !== undefined);
+  report.certainty = judgeLoad(detection, header, settledByUser);
+  if (options.askWhenUnsure && report.certainty?.ask) {
+    report.awaitingChoice = true;
+    report.notes.push(say('awaitingChoice'));
+    return report;
   }
   if (!detection.table) {
     report.error = `${file}${sheet ? ` [${sheet}]` : ''}: ${say('unknownTable', { reason: detection.reason })}`;

@@ -31,6 +31,7 @@ export const INGEST_MESSAGES = {
   jsonInvalid: 'this is not valid JSON; fix the file or export it again.',
   jsonNoList: 'the JSON holds no list of records.',
   jsonNoRecords: 'the JSON holds no records.',
+  headerRowPastEnd: 'the header row given (line {line}) is past the last line of the table; give a line that holds the column names.',
   unknownTable: 'could not tell which table this is ({reason}); choose one in the mapping.',
   outOfMemory: 'the engine ran out of memory loading this file (the browser gives it about {max} MB in all); nothing of this file was kept. Remove other files from the workspace, or split this file.',
   unexpectedError: 'an unexpected error stopped the load and nothing of this file was kept; try again, or save the file as CSV.',
@@ -61,6 +62,21 @@ export const INGEST_MESSAGES = {
   secondHeaderRow: 'line {line} is a second header row; it is kept as the column descriptions ({cells}), not loaded as data',
   generatedIds: 'the file has no customer id column: each row is one customer, with an id made of the file and its line number (such as {example})',
   sameContentAs: 'the same content as {file}, loaded earlier: rows already loaded are replaced, not counted twice',
+  awaitingChoice: 'not loaded yet: the reading of this file is unsure; choose one of the two readings',
+
+  // Evidence of a load's decisions (FileReport.certainty) and the warning when one is unsure.
+  tableEvidence: 'read as {reason}',
+  headerEvidence: 'line {line} is the header: {names} of {cells} cells are distinct names',
+  headerChosen: 'line {line} is the header, as chosen',
+  headerNone: 'no header row: the first line holds data, so the columns are numbered',
+  headerFromKeys: 'the column names are the field names of the records',
+  keyByHeader: '"{source}" is named like {column}',
+  keyByContent: 'the values of "{source}" look like {column}',
+  keyByPreset: '"{source}" is the {column} column of a known CRM export',
+  keyByUser: '"{source}" was chosen as {column}',
+  unsureTable: 'not sure which table this is ({confidence}%, below {threshold}%): {first} or {second}; settle it with {flag}',
+  unsureHeader: 'not sure line {line} is the header ({confidence}%, below {threshold}%); settle it with {flag}',
+  unsureKey: 'not sure "{source}" is {column} ({confidence}%, below {threshold}%); settle it with {flag}',
 } as const;
 
 /** A key of INGEST_MESSAGES. */

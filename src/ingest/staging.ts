@@ -20,6 +20,11 @@ export interface Staging {
   delimiter: string | null;
   /** What the reader left out or noticed on purpose (title lines, a total row, hidden sheets ...). */
   notes: string[];
+  /**
+   * Where the header came from: its file line or sheet row (null: no header row, columns are
+   * numbered), and whether the user chose it. Absent for JSON and Parquet (their keys are the names).
+   */
+  headerRow?: { line: number | null; chosen: boolean };
 }
 
 /** One table of a file, staged: a workbook sheet, a list in a JSON document, or the whole file (sheet null). */

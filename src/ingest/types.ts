@@ -1,5 +1,6 @@
 import type { CanonicalTable } from './schema';
 import type { ColumnMapping } from './detect/detectTable';
+import type { Certainty } from './certainty';
 
 /** A file to load, readable in slices so several-hundred-MB files never sit in memory twice. */
 export interface IngestInput {
@@ -57,6 +58,10 @@ export interface FileReport {
   notes: string[];
   /** A second header row's cells by column header (客户编号 -> Customer ID): the columns' descriptions. */
   columnDescriptions?: Record<string, string>;
+  /** How sure the table choice, header row and key mappings are, with evidence and the two best readings. */
+  certainty?: Certainty | null;
+  /** Held, not loaded: its reading is below ASK_BELOW and the app waits for the user to choose one. */
+  awaitingChoice?: boolean;
 }
 
 export type SourceFormat = 'csv' | 'xlsx' | 'xls' | 'parquet' | 'json' | 'ndjson' | 'unknown';
@@ -75,6 +80,8 @@ export interface MappingOverride {
   table?: CanonicalTable;
   /** source header -> canonical column, or null to keep the column as an extra attribute. */
   columns?: Record<string, string | null>;
+  /** The header's file line (or sheet row, as Excel numbers it), 1-based: what `--header-row` sets. */
+  headerRow?: number;
 }
 
 export interface IngestOptions {
@@ -92,6 +99,11 @@ export interface IngestOptions {
   beforeWrite?: (table: string) => Promise<void>;
   /** Skip the up-front size refusal (bench/ingest-limits.ts measures what fits this way). */
   ignoreSizeLimits?: boolean;
+  /**
+   * Hold a table whose reading is unsure (certainty.ts, ASK_BELOW) instead of loading it: its report
+   * says `awaitingChoice` and the app asks. Off for the CLI, which loads and warns.
+   */
+  askWhenUnsure?: boolean;
   /** Load the hidden sheets of a workbook too (skipped by default: they are often stale copies). */
   includeHiddenSheets?: boolean;
   /** Told the raw error behind an "unexpected error" report (the CLI prints it for whoever debugs). */

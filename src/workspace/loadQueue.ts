@@ -146,6 +146,8 @@ export class LoadQueue {
     let first = true;
     const reports = await ingestFile(writer, input, {
       rememberedOverride: this.host.memory.lookup,
+      // A table whose reading is unsure waits for the analyst's choice (confirmReading) instead of loading.
+      askWhenUnsure: true,
       ...options,
       commit: (write, report) => this.host.change(async () => {
         if (first) await hooks.beforeWrites?.();

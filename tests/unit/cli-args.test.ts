@@ -43,3 +43,22 @@ describe('analyze command line', () => {
     expect(usage('--facts-out', ' ', 'a.csv')).toBe('--facts-out needs a directory');
   });
 });
+
+describe('overrides on the command line', () => {
+  it('reads --table, --header-row and repeatable --map, matched to a FILE by path or base name', () => {
+    const a = parseArgs(['--table', 'a.csv=orders', '--header-row=data/b.xlsx=4', '--map', 'data/b.xlsx:客户 编号=customer_id', '--map', 'b.xlsx:备注=-', 'a.csv', 'data/b.xlsx']);
+    expect(a.overrides.get('a.csv')).toEqual({ table: 'orders' });
+    expect(a.overrides.get('data/b.xlsx')).toEqual({ headerRow: 4, columns: { '客户 编号': 'customer_id', 备注: null } });
+    expect(parseArgs(['a.csv']).overrides.size).toBe(0);
+  });
+
+  it('refuses an unknown table, a bad line, an unknown column and a file not given, naming what it got', () => {
+    expect(usage('--table', 'a.csv=clients', 'a.csv')).toBe('--table must name one of customers, orders, subscriptions, activity, tickets, nps, interventions, got "clients"');
+    expect(usage('--header-row', 'a.csv=0', 'a.csv')).toBe('--header-row needs a line number from 1, got "0"');
+    expect(usage('--header-row', 'a.csv', 'a.csv')).toBe('--header-row needs FILE=VALUE, got "a.csv"');
+    expect(usage('--map', 'a.csv:x=cust_id', 'a.csv')).toMatch(/^--map: "cust_id" is not a canonical column/);
+    expect(usage('--map', 'a.csv=customer_id', 'a.csv')).toBe('--map needs FILE:column=canonical, got "a.csv=customer_id"');
+    expect(usage('--table', 'c.csv=orders', 'a.csv')).toBe('--table c.csv=orders: names none of the files given');
+    expect(usage('--map', 'c.csv:x=amount', 'a.csv')).toBe('--map c.csv:x: names none of the files given');
+  });
+});

@@ -13,6 +13,11 @@ const en: typeof zh = {
     tabs: { mapping: 'Column mapping', preview: 'Preview (first 20 rows)', rejected: 'Rejected rows' },
     noRejected: 'No rejected rows.', line: 'Line', reason: 'Reason', downloadRejected: 'Download rejected rows (CSV)', none: 'No files loaded yet (showing the demo company).',
   },
+  confirm: {
+    title: 'Which reading is right?', why: 'Not sure how to read this file ({confidence}% sure of the table; the app asks below {threshold}%). Nothing of it is on the screen yet: choose the reading that is right.',
+    missing: 'This reading leaves {cols} unmapped: choose its column in the mapping below.', reading: 'Reading {n}', fit: 'fits {pct}%', choose: 'Load as {table}', waiting: 'waiting for your choice',
+    remember: 'The choice is remembered: files with the same headers load this way from now on.',
+  },
   mapping: {
     missing: 'Required columns still to map: {cols}', duplicated: 'Chosen more than once: {cols}', 
     source: 'Source column', sample: 'Sample', target: 'Maps to', kind: 'Type', confidence: 'Confidence', keepExtra: '(keep as extra attribute)', ignore: '(not used)',

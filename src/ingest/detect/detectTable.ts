@@ -16,6 +16,18 @@ export interface DetectionResult {
   mapping: ColumnMapping[];
   alternatives: { table: CanonicalTable; confidence: number }[];
   reason: string;
+  /** The runner-up reading in full (its mapping and evidence): what the app offers beside the best one. */
+  second: SecondReading | null;
+  /** How well the chosen table fits on its own (score / full score, capped at 1), on the scale of `second.confidence`. */
+  fit: number;
+}
+
+/** The second-best table for a file: how sure, how its columns would map, and why. */
+export interface SecondReading {
+  table: CanonicalTable;
+  confidence: number;
+  mapping: ColumnMapping[];
+  reason: string;
 }
 
 /** Under this score no table is claimed (the user picks one). */
@@ -156,6 +168,9 @@ export function detectTable(headers: string[], profiles: ColumnProfile[], fileNa
   const scores = CANONICAL_TABLES.map((t) => scoreTable(t, headers, profiles, fileName, preset)).sort((a, b) => b.score - a.score);
   const [best, second] = scores;
   const strength = Math.min(1, best.score / FULL_SCORE);
+  const secondReading: SecondReading | null = second && second.score > 0
+    ? { table: second.table, confidence: round2(Math.min(1, second.score / FULL_SCORE)), mapping: second.mapping, reason: `${second.table}: ${second.notes.join('; ')}` }
+    : null;
   const alternatives = scores.slice(1).filter((s) => s.score > 0).map((s) => ({ table: s.table, confidence: round2(Math.min(1, s.score / FULL_SCORE)) }));
   if (best.score < MIN_TABLE_SCORE) {
     return {
@@ -165,6 +180,8 @@ export function detectTable(headers: string[], profiles: ColumnProfile[], fileNa
       mapping: headers.map((source, i) => ({ source, target: null, kind: profiles[i]?.inferred === 'number' ? 'number' : 'text', confidence: 1, reason: 'extra' })),
       alternatives: scores.filter((s) => s.score > 0).map((s) => ({ table: s.table, confidence: round2(Math.min(1, s.score / FULL_SCORE)) })),
       reason: `no table fits well (best: ${best.table}, ${best.notes.join('; ') || 'nothing recognised'})`,
+      second: secondReading,
+      fit: round2(strength),
     };
   }
   // 1 - (runner-up / best)^2: a runner-up at half the score still leaves 75% of the margin.
@@ -177,5 +194,7 @@ export function detectTable(headers: string[], profiles: ColumnProfile[], fileNa
     mapping: best.mapping,
     alternatives,
     reason: `${best.table}: ${best.notes.join('; ')}`,
+    second: secondReading,
+    fit: round2(strength),
   };
 }

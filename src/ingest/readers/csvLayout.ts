@@ -15,6 +15,8 @@ export interface CsvLayout {
   skipLines: number;
   /** What was skipped on purpose, for the report. */
   notes: string[];
+  /** The physical line (1-based) of the header; null without one. */
+  headerLine: number | null;
 }
 
 /** Lines the delimiter and header are judged on. */
@@ -31,9 +33,10 @@ export function physicalLines(text: string): string[] {
 /**
  * Finds the table in the first lines of a file: the delimiter (or the one a `sep=` line names),
  * title or note lines above the table (findTableTop), the header, and the width. `complete`
- * says the sample is the whole file (its last line is whole).
+ * says the sample is the whole file (its last line is whole). `headerLine` (a physical line,
+ * 1-based: the user's `--header-row` or choice) makes that line the header, whatever it holds.
  */
-export function sniffCsvLayout(sampleText: string, complete: boolean): CsvLayout {
+export function sniffCsvLayout(sampleText: string, complete: boolean, headerLine?: number): CsvLayout {
   const lines = physicalLines(sampleText);
   if (!complete && lines.length > 1) lines.pop();
   const sep = SEP_LINE.exec(lines[0] ?? '');
@@ -42,12 +45,13 @@ export function sniffCsvLayout(sampleText: string, complete: boolean): CsvLayout
   const delimiter: Delimiter = sep ? (sep[1] as Delimiter) : sniffDelimiter(candidates).delimiter;
   const split = (line: string): string[] => (delimiter === 'whitespace' ? splitWhitespaceLine(line) : splitDelimitedLine(line, delimiter));
 
-  const { top: topInSample, titleRows } = findTableTop(lines.slice(first, first + 200).map((l) => (l.trim() === '' ? [] : split(l))));
+  const chosenTop = headerLine === undefined ? undefined : Math.max(first, headerLine - 1) - first;
+  const { top: topInSample, titleRows } = findTableTop(lines.slice(first, first + 200).map((l) => (l.trim() === '' ? [] : split(l))), chosenTop);
   const top = first + topInSample;
   const titleLines = titleRows.map((i) => first + i + 1);
   const rows = lines.slice(top).filter((l) => l.trim() !== '').slice(0, SNIFF_LINES).map(split);
-  const hasHeader = sniffHasHeader(rows);
+  const hasHeader = headerLine !== undefined ? rows.length > 0 : sniffHasHeader(rows);
   const width = rows.length === 0 ? 0 : hasHeader ? rows[0].length : Math.max(...rows.map((r) => r.length));
   const headers = hasHeader ? cleanHeaders(rows[0]) : cleanHeaders(Array.from({ length: width }, (_, i) => `column${i}`));
-  return { delimiter, hasHeader, headers, width, skipLines: top + (hasHeader ? 1 : 0), notes: titleLinesNote(titleLines) };
+  return { delimiter, hasHeader, headers, width, skipLines: top + (hasHeader ? 1 : 0), notes: titleLinesNote(titleLines), headerLine: hasHeader ? top + 1 : null };
 }

@@ -22,7 +22,7 @@ const SNIFF_BYTES = 256 * 1024;
 export async function readDelimited(
   qm: QueryManager,
   input: IngestInput,
-  options: { signal?: AbortSignal; onProgress?: (p: IngestProgress) => void } = {},
+  options: { signal?: AbortSignal; onProgress?: (p: IngestProgress) => void; headerRow?: number } = {},
 ): Promise<Staging> {
   if (input.size === 0) throw new NotATableError(input.name, say('emptyFile'));
   const head = await input.read(0, Math.min(input.size, SNIFF_BYTES));
@@ -31,8 +31,10 @@ export async function readDelimited(
 
   const sampleText = withoutNul(createTextDecoder(encoding).decode(head));
   if (sampleText.trim() === '') throw new NotATableError(input.name, say('noRows'));
-  const layout = sniffCsvLayout(sampleText, input.size <= SNIFF_BYTES);
-  if (layout.width === 0) throw new NotATableError(input.name, say('noRows'));
+  const layout = sniffCsvLayout(sampleText, input.size <= SNIFF_BYTES, options.headerRow);
+  if (layout.width === 0) {
+    throw new NotATableError(input.name, options.headerRow !== undefined ? say('headerRowPastEnd', { line: options.headerRow }) : say('noRows'));
+  }
   assertColumnLimit(input.name, layout.width);
 
   const table = newStagingName();
@@ -68,5 +70,6 @@ export async function readDelimited(
     throw e;
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { table, headers: layout.headers, rowsRead, rejected, rejectedCount, encoding, delimiter: layout.delimiter, notes };
+  const headerRow = { line: layout.headerLine, chosen: options.headerRow !== undefined };
+  return { table, headers: layout.headers, rowsRead, rejected, rejectedCount, encoding, delimiter: layout.delimiter, notes, headerRow };
 }

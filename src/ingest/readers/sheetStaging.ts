@@ -16,13 +16,15 @@ const TAIL_ROWS = 3;
  * text, so Excel serial numbers in date columns are still recognised downstream. Formula cells
  * without a saved value load as empty and are counted in a note per column.
  */
-export async function stageSheet(qm: QueryManager, sheet: string, ws: WorkSheet | undefined): Promise<StagedSheet> {
+export async function stageSheet(qm: QueryManager, sheet: string, ws: WorkSheet | undefined, headerRow?: number): Promise<StagedSheet> {
   if (!ws) return { sheet, staging: null, note: say('sheetEmpty') };
   shrinkToData(ws);
   const grid = utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
   const text = (row: unknown[]) => row.map((v) => (v === null || v === undefined ? null : cellText(v)));
-  const { top, titleRows } = findTableTop(grid.slice(0, 200).map(text));
-  if (top >= grid.length) return { sheet, staging: null, note: say('sheetEmpty') };
+  // The user's header row is a sheet row number, as Excel shows it.
+  const chosenTop = headerRow === undefined ? undefined : headerRow - firstRowNumber(ws);
+  const { top, titleRows } = findTableTop(grid.slice(0, 200).map(text), chosenTop);
+  if (top >= grid.length) return { sheet, staging: null, note: headerRow !== undefined ? say('headerRowPastEnd', { line: headerRow }) : say('sheetEmpty') };
   const headers = cleanHeaders(text(grid[top]));
   assertColumnLimit(sheet, headers.length);
   const rows: (string | null)[][] = [];
@@ -41,7 +43,10 @@ export async function stageSheet(qm: QueryManager, sheet: string, ws: WorkSheet 
   return {
     sheet,
     note: null,
-    staging: { table, headers, rowsRead: rows.length, rejected: [], rejectedCount: 0, encoding: null, delimiter: null, notes },
+    staging: {
+      table, headers, rowsRead: rows.length, rejected: [], rejectedCount: 0, encoding: null, delimiter: null, notes,
+      headerRow: { line: top + firstRowNumber(ws), chosen: headerRow !== undefined },
+    },
   };
 }
 

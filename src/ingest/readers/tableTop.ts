@@ -12,9 +12,15 @@ const filled = (row: readonly (string | null | undefined)[]) => row.filter((c) =
  * Finds the table below title and note lines ("客户订单明细表", "导出时间: 2024-06-01", Excel's
  * "报表,,,,"): leading rows with fewer than half as many filled cells as the table's rows usually
  * have are skipped, as are blank rows. Tables of one or two columns have no such rows.
+ * `chosenTop` (the user's header row, as an index into `rows`) wins over the guess: every
+ * non-blank row above it is a title row.
  */
-export function findTableTop(rows: readonly (readonly (string | null | undefined)[])[]): TableTop {
+export function findTableTop(rows: readonly (readonly (string | null | undefined)[])[], chosenTop?: number): TableTop {
   const counts = rows.map(filled);
+  if (chosenTop !== undefined) {
+    const top = Math.max(0, chosenTop);
+    return { top, titleRows: counts.slice(0, top).flatMap((n, i) => (n > 0 ? [i] : [])) };
+  }
   const width = modeOf(counts.filter((n) => n > 0));
   const titleRows: number[] = [];
   let top = 0;

@@ -12,7 +12,11 @@ import { assertWorkbookBounds } from './workbookBounds';
  * are skipped unless `includeHiddenSheets`, and named in a note; every sheet is skipped only
  * when no sheet is visible.
  */
-export async function readWorkbook(qm: QueryManager, input: IngestInput, options: { includeHiddenSheets?: boolean } = {}): Promise<StagedSheet[]> {
+export async function readWorkbook(
+  qm: QueryManager,
+  input: IngestInput,
+  options: { includeHiddenSheets?: boolean; headerRowOf?: (sheet: string) => number | undefined } = {},
+): Promise<StagedSheet[]> {
   const bytes = await input.read(0, input.size);
   await assertWorkbookBounds(input.name, bytes);
   let book: WorkBook;
@@ -27,7 +31,7 @@ export async function readWorkbook(qm: QueryManager, input: IngestInput, options
   const skipped = options.includeHiddenSheets || hidden.size === book.SheetNames.length ? new Set<string>() : hidden;
   const out: StagedSheet[] = [];
   for (const sheet of book.SheetNames) {
-    if (!skipped.has(sheet)) out.push(await stageSheet(qm, sheet, book.Sheets[sheet]));
+    if (!skipped.has(sheet)) out.push(await stageSheet(qm, sheet, book.Sheets[sheet], options.headerRowOf?.(sheet)));
   }
   const notes = [...skipped].map((sheet) => say('hiddenSheetSkipped', { sheet }));
   out.find((s) => s.staging)?.staging?.notes.unshift(...notes);
