@@ -94,7 +94,7 @@ export const SCHEMA: Record<CanonicalTable, CanonicalColumn[]> = {
     customerId,
     { name: 'plan', kind: 'text', synonyms: ['plan', 'product', 'package', 'edition', '套餐', '产品', '版本', '合同类型'] },
     { name: 'start_date', kind: 'date', required: true, synonyms: ['start_date', 'start date', 'contract start', 'subscription start', 'effective date', '开始日期', '合同开始日期', '生效日期', '起始日期'] },
-    { name: 'end_date', kind: 'date', synonyms: ['end_date', 'end date', 'cancel date', 'cancelled at', 'canceled at', 'contract end', 'churn date', '结束日期', '合同结束日期', '到期日期', '终止日期', '取消日期'] },
+    { name: 'end_date', kind: 'date', synonyms: ['end_date', 'end date', 'subscription end', 'subscription end date', 'cancel date', 'cancelled at', 'canceled at', 'contract end', 'contract end date', 'expiry date', 'expiration date', 'expires at', 'ended at', 'churn date', '结束日期', '合同结束日期', '到期日期', '到期时间', '终止日期', '取消日期', '结束时间'] },
     { name: 'mrr', kind: 'number', synonyms: ['mrr', 'monthly recurring revenue', 'monthly amount', 'monthly fee', '月度经常性收入', '月费'] },
     { name: 'amount', kind: 'number', synonyms: ['amount', 'contract amount', 'acv', 'arr', '合同金额', '金额'] },
     { name: 'billing_period', kind: 'text', synonyms: ['billing_period', 'billing period', 'billing cycle', 'term', '计费周期', '付费周期'] },

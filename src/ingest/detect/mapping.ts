@@ -81,6 +81,9 @@ export function contentScore(table: CanonicalTable, col: CanonicalColumn, p: Col
   if (col.kind === 'date' || col.kind === 'timestamp') {
     if (!isDateColumn(p)) return 0;
     if (col.required) return 0.45 - firstWins;
+    // Two dates per row in a subscriptions file: the left one starts it (required, above), the
+    // other ends it, whatever its header says (issue 13: 'subscription_end' was dropped).
+    if (table === 'subscriptions' && col.name === 'end_date') return 0.35 - firstWins;
     return col.name === 'signup_date' ? 0.35 - firstWins : 0;
   }
   switch (`${table}.${col.name}`) {
