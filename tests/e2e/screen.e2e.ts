@@ -85,6 +85,21 @@ describe('the big screen in headless Chromium', () => {
     });
   }
 
+  it('a drill that leaves a panel nothing says so in words, not that a file is missing', async () => {
+    const { page, errors } = await openScreen(browser, origin, 1920, 1080);
+    const board = page.getByTestId('panel-risk-list');
+    await board.locator('[data-testid^="risk-row-"]').first().waitFor();
+    // The churn KPI drills to the period's churners: lost customers carry no warning tier, so the
+    // at-risk board is empty although the data fills it.
+    await page.getByTestId('kpi-churn-rate').click();
+    await expect.poll(() => page.url()).toContain('drill=');
+    await expect.poll(() => board.getByTestId('panel-missing').textContent(), { timeout: 30_000 }).toBe('当前筛选下没有可显示的客户。按 Esc 返回上一级，或换一个分组。');
+    await page.keyboard.press('Escape');
+    await board.locator('[data-testid^="risk-row-"]').first().waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('drills from a KPI, a segment and a row down to the customer 360, and Esc climbs back to the top', async () => {
     const { page, errors } = await openScreen(browser, origin, 1920, 1080);
     const customersBefore = await page.getByTestId('kpi-customers').getByTestId('kpi-value').innerText();

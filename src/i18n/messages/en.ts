@@ -17,7 +17,7 @@ const en: typeof zh = {
     overview: 'Overview', analysis: 'Analysis', lamp: { red: 'High-risk alert', amber: 'Watch', green: 'All normal' },
     fullscreen: 'Fullscreen', theme: 'Theme', analyst: 'Data & settings', back: 'Back', all: 'All customers', list: 'Customer list',
     paused: 'Carousel paused', refreshed: 'Refreshed {time}', newlyRed: '{n} newly red', newTriggers: '{n} new triggers',
-    changeVsPrev: 'vs previous', noData: 'No data', needs: 'Upload {what} to fill this', rule: 'Churn rule: {rule}', churnRuleLabel: { labeled: 'churn label', contractual: 'contract ended', rule: 'no purchase for {silent}/{churn} days', model: 'BG/NBD P(alive)' },
+    changeVsPrev: 'vs previous', noData: 'No data', emptyDrill: 'None of the customers in this selection shows here. Step back (Esc) or pick another segment.', needs: 'Upload {what} to fill this', rule: 'Churn rule: {rule}', churnRuleLabel: { labeled: 'churn label', contractual: 'contract ended', rule: 'no purchase for {silent}/{churn} days', model: 'BG/NBD P(alive)' },
   },
   kpiName: { customers: 'Customers', churnRate: 'Churn rate', revenueChurn: 'Revenue churn', valueChurn: 'Value churn', nrr: 'Net revenue retention', redCustomers: 'Red-tier customers', atRiskValue: 'At-risk value', winBackRate: 'Win-back rate', labelledChurnRate: 'Churn rate (labelled)', valueLost: 'Monthly value lost' },
   panel: {

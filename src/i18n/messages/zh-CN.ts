@@ -15,7 +15,7 @@ export default {
     overview: '总览', analysis: '分析', lamp: { red: '高风险预警', amber: '中风险关注', green: '运行正常' },
     fullscreen: '全屏', theme: '切换主题', analyst: '数据与设置', back: '返回', all: '全部客户', list: '客户清单',
     paused: '轮播已暂停', refreshed: '刷新于 {time}', newlyRed: '新增高风险 {n} 户', newTriggers: '新触发 {n} 条',
-    changeVsPrev: '较上期', noData: '缺少数据', needs: '上传{what}后显示', rule: '流失口径：{rule}', churnRuleLabel: { labeled: '流失标签', contractual: '合同到期', rule: '{silent}/{churn} 天未购', model: 'BG/NBD P(alive)' },
+    changeVsPrev: '较上期', noData: '缺少数据', emptyDrill: '当前筛选下没有可显示的客户。按 Esc 返回上一级，或换一个分组。', needs: '上传{what}后显示', rule: '流失口径：{rule}', churnRuleLabel: { labeled: '流失标签', contractual: '合同到期', rule: '{silent}/{churn} 天未购', model: 'BG/NBD P(alive)' },
   },
   kpiName: { customers: '客户总数', churnRate: '客户流失率', revenueChurn: '收入流失率', valueChurn: '价值流失率', nrr: '净收入留存', redCustomers: '高风险客户', atRiskValue: '风险价值', winBackRate: '挽回成功率', labelledChurnRate: '流失率（标签）', valueLost: '流失月费占比' },
   panel: {
