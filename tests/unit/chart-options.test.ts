@@ -158,6 +158,9 @@ describe('structuralOption', () => {
     expect(svg).toContain('30.2% ×1.80');
     expect(svg).toContain('12.0% ×0.75');
     expect(svg).not.toContain('高价值');
+    // A share of customers churned to date, named apart from the trend's period rate.
+    const byRegion = structuralOption(structural, 'region', zh);
+    expect(tooltipFor(byRegion, seriesData(byRegion)[0], true)).toContain('累计流失占比');
     expect(seriesData(structuralOption(structural, 'tier', zh)).map((d) => d.drill?.value)).toEqual(['高价值']);
   });
 

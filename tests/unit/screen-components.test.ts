@@ -36,6 +36,9 @@ describe('screen components', () => {
     const churn = w.find('[data-testid="kpi-churn-rate"]');
     expect(churn.find('[data-testid="kpi-value"]').text()).toBe('0.6%');
     expect(churn.attributes('title')).toBe('客户流失率 = 34 / 5,859');
+    // On the screen the rate is named by its period, apart from the structural panels' share to date.
+    const monthly = mount(KpiStrip, { props: { kpis: KPIS, periodKind: 'month' as const }, ...plugins() });
+    expect(monthly.find('[data-testid="kpi-churn-rate"] .label').text()).toBe('月流失率');
     // Churn fell from 0.8% to 0.58%: a good change, shown green with the pp difference.
     expect(churn.find('.change').classes()).toContain('good');
     expect(churn.find('.change').text()).toContain('▼ -0.2 pp');

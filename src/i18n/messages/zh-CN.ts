@@ -17,7 +17,7 @@ export default {
     paused: '轮播已暂停', refreshed: '刷新于 {time}', newlyRed: '新增高风险 {n} 户', newTriggers: '新触发 {n} 条',
     changeVsPrev: '较上期', noData: '缺少数据', emptyDrill: '当前筛选下没有可显示的客户。按 Esc 返回上一级，或换一个分组。', needs: '上传{what}后显示', rule: '流失口径：{rule}', churnRuleLabel: { labeled: '流失标签', contractual: '合同到期', rule: '{silent}/{churn} 天未购', model: 'BG/NBD P(alive)' },
   },
-  kpiName: { customers: '客户总数', churnRate: '客户流失率', revenueChurn: '收入流失率', valueChurn: '价值流失率', nrr: '净收入留存', redCustomers: '高风险客户', atRiskValue: '风险价值', winBackRate: '挽回成功率', labelledChurnRate: '流失率（标签）', valueLost: '流失月费占比' },
+  kpiName: { customers: '客户总数', churnRate: '客户流失率', churnRateBy: { week: '周流失率', month: '月流失率', quarter: '季度流失率', year: '年流失率' }, revenueChurn: '收入流失率', valueChurn: '价值流失率', nrr: '净收入留存', redCustomers: '高风险客户', atRiskValue: '风险价值', winBackRate: '挽回成功率', labelledChurnRate: '流失率（标签）', valueLost: '流失月费占比' },
   panel: {
     trend: '流失趋势', structural: '结构性流失', cohort: '同期群留存', rfm: 'RFM 客户分群', risk: '风险分层', riskList: '风险客户滚动榜', triggers: '关键节点预警', region: '区域流失', diagnosis: '诊断',
     nPeriod: '第 N 期', unbounded: '累计留存', projected: '预测（sBG 模型）', threshold: '预警线', rate: '流失率', valueRate: '价值流失率', lift: '提升度', overall: '整体', topSignals: '主要预警信号',

@@ -34,7 +34,7 @@ export function regionOption(bars: RegionBar[], ctx: ChartContext): EChartsOptio
       formatter: (params) => {
         const bar = itemOf<RegionItem>(paramList(params)[0])?.bar;
         if (!bar) return '';
-        const lines = [rateLine(ctx, 'rate', bar.rate, bar.churned, bar.customers, 'customers'), `${word(ctx, 'red')} ${formatFull(bar.red, ctx.locale)}`];
+        const lines = [rateLine(ctx, 'shareChurned', bar.rate, bar.churned, bar.customers, 'customers'), `${word(ctx, 'red')} ${formatFull(bar.red, ctx.locale)}`];
         if (bar.atRiskValue !== null) lines.push(`${word(ctx, 'value')} ${formatCompact(bar.atRiskValue, ctx.locale)}`);
         return tooltipHtml(bar.region, lines);
       },
@@ -55,7 +55,7 @@ export function regionOption(bars: RegionBar[], ctx: ChartContext): EChartsOptio
     series: [
       {
         type: 'bar',
-        name: word(ctx, 'rate'),
+        name: word(ctx, 'shareChurned'),
         data: items,
         color: p.accent,
         barMaxWidth: 40,

@@ -46,7 +46,7 @@ export function structuralOption(data: StructuralData, dimension: string, ctx: C
       formatter: (params) => {
         const bar = itemOf<StructuralItem>(paramList(params)[0])?.bar;
         if (!bar) return '';
-        const lines = [rateLine(ctx, 'rate', bar.rate, bar.churned, bar.customers, 'customers')];
+        const lines = [rateLine(ctx, 'shareChurned', bar.rate, bar.churned, bar.customers, 'customers')];
         if (bar.lift !== null) lines.push(`${word(ctx, 'lift')} ${liftText(bar.lift)}`);
         if (bar.valueShare !== null) lines.push(`${word(ctx, 'valueShare')} ${pct(bar.valueShare)}`);
         return tooltipHtml(bar.value, lines);
@@ -70,7 +70,7 @@ export function structuralOption(data: StructuralData, dimension: string, ctx: C
     series: [
       {
         type: 'bar',
-        name: word(ctx, 'rate'),
+        name: word(ctx, 'shareChurned'),
         data: items,
         barMaxWidth: 28,
         label: {
