@@ -279,7 +279,9 @@ describe('rfmTreemapOption', () => {
     const { svg } = render(rfmTreemapOption(rfm, { ...zh, labels }));
     expect(svg).toContain('重要价值客户');
     expect(svg).toContain('3,000');
-    expect(svg).toContain('At Risk');
+    // A segment without a passed label is still in Chinese (issue 14: names stayed English in 中文).
+    expect(svg).toContain('流失风险');
+    expect(svg).not.toContain('At Risk');
     expect(svg).toMatch(new RegExp(`<path[^>]*fill="${RED}"`));
   });
 

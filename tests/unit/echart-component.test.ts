@@ -306,7 +306,7 @@ describe('EChart.vue with the registered subset of ECharts', () => {
     expect(text(region)).toContain('整体');
     expect(text(risk)).toContain('2万');
     expect(text(risk)).toContain('高风险');
-    expect(text(rfm)).toContain('Champions');
+    expect(text(rfm)).toContain('重要价值客户');
     expect(text(cohort)).toContain('80%');
   });
 

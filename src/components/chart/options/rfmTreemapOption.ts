@@ -1,4 +1,5 @@
 import type { EChartsOption } from 'echarts';
+import { dimensionValueName } from '../../../analytics/common/dimensionNames';
 import type { RfmCell } from '../../../analytics/screen/types';
 import { formatCompact, formatFull, formatPercent } from '../../../i18n/formatNumber';
 import type { Palette } from '../palette';
@@ -48,7 +49,7 @@ export function rfmTreemapOption(cells: RfmCell[], ctx: ChartContext): EChartsOp
   const items: RfmItem[] = cells
     .filter((c) => c.customers > 0)
     .map((c, i) => {
-      const name = ctx.labels[`segment:${c.segment}`] ?? c.segment;
+      const name = ctx.labels[`segment:${c.segment}`] ?? dimensionValueName('rfm_segment', c.segment, ctx.locale === 'zh-CN' ? 'zh' : 'en');
       return { name, value: c.customers, drill: { dimension: 'rfm_segment', value: c.segment, label: name }, cell: c, itemStyle: { color: segmentColor(c.segment, p, i) } };
     });
 

@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { StructuralBar, StructuralData } from '../../../analytics/screen/types';
 import { formatPercent } from '../../../i18n/formatNumber';
+import { dimensionValueName } from '../../../analytics/common/dimensionNames';
 import { headroomMax } from './axisMax';
 import { baseOption, fontSizes, palette, word, type ChartContext, type DrillPayload } from './context';
 import { itemOf, paramList, rateLine, tooltipHtml } from './tooltip';
@@ -25,9 +26,11 @@ export function structuralOption(data: StructuralData, dimension: string, ctx: C
   const f = fontSizes(ctx);
   const pct = (v: number | null) => formatPercent(v, ctx.locale);
   const bars = data.bars.filter((b) => b.dimension === dimension);
+  // Value tiers, RFM segments and tenure bands in the screen's language; drills keep the stored value.
+  const nameOf = (b: StructuralBar) => dimensionValueName(b.dimension, b.value, ctx.locale === 'zh-CN' ? 'zh' : 'en');
   const items = bars.map((b) => ({
     value: b.rate,
-    drill: { dimension: b.dimension, value: b.value, label: b.value },
+    drill: { dimension: b.dimension, value: b.value, label: nameOf(b) },
     bar: b,
     itemStyle: { color: b.highlight ? p.red : p.accent },
     label: b.highlight
@@ -49,7 +52,7 @@ export function structuralOption(data: StructuralData, dimension: string, ctx: C
         const lines = [rateLine(ctx, 'shareChurned', bar.rate, bar.churned, bar.customers, 'customers')];
         if (bar.lift !== null) lines.push(`${word(ctx, 'lift')} ${liftText(bar.lift)}`);
         if (bar.valueShare !== null) lines.push(`${word(ctx, 'valueShare')} ${pct(bar.valueShare)}`);
-        return tooltipHtml(bar.value, lines);
+        return tooltipHtml(nameOf(bar), lines);
       },
     },
     xAxis: {
@@ -64,7 +67,7 @@ export function structuralOption(data: StructuralData, dimension: string, ctx: C
       type: 'category',
       axisLine: { lineStyle: { color: p.axisLine } },
       inverse: true,
-      data: bars.map((b) => b.value),
+      data: bars.map(nameOf),
       axisLabel: { fontSize: f.axis, color: p.text, width: 120 * (ctx.scale ?? 1), overflow: 'truncate' },
     },
     series: [
