@@ -14,8 +14,8 @@ export async function computeCustomers(qm: QueryManager, settings: ResolvedSetti
   const prepared = await readPrepared(qm);
   const notes: string[] = [];
   if (prepared.asOf !== settings.asOf) notes.push(`statuses are as of ${prepared.asOf}, not ${settings.asOf}: run prepareAnalytics again`);
-  const row = toRows<Omit<StatusSummary, 'churnRule'>>(await qm.query(statusSummarySql()))[0];
-  const customers = { ...row, churnRule: prepared.churnRule };
+  const { unknown, ...row } = toRows<Omit<StatusSummary, 'churnRule'> & { unknown: number }>(await qm.query(statusSummarySql()))[0];
+  const customers: StatusSummary = { ...row, ...(unknown > 0 ? { unknown } : {}), churnRule: prepared.churnRule };
   if (prepared.churnRule !== 'labeled') return { customers, notes };
   return { customers, churnLabels: toRows<LabelSummary>(await qm.query(labelSummarySql()))[0], notes };
 }

@@ -54,7 +54,7 @@ const ZH_COLUMNS: Record<string, string> = {
   period: '周期', start: '期初', churned: '流失', rate: '流失率', joinedAndLost: '当期新增即流失', valueLost: '流失价值',
   nrr: '净收入留存', dimension: '维度', value: '取值', customers: '客户数', lift: '提升度', valueShare: '价值占比',
   lostValueShare: '流失价值占比', cohort: '同期群', size: '人数', segment: '分群', tier: '分层', value12m: '近12月价值',
-  kind: '类型', message: '说明', total: '总计', active: '活跃', silent: '沉默', new: '新客', red: '红', amber: '黄', green: '绿',
+  kind: '类型', message: '说明', total: '总计', active: '活跃', silent: '沉默', new: '新客', unknown: '无流失标签', red: '红', amber: '黄', green: '绿',
   scored: '已评分', check: '检查', status: '状态', text: '内容', group: '类别', label: '原因', share: '占比', atRisk: '风险中',
   healthy: '健康客户', note: '备注',
   t0: '回测起点', asOf: '截至', horizonDays: '回测天数', definition: '口径', cameBack: '后来回流', redTier: '红色预警',
