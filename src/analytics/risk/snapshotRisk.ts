@@ -1,0 +1,75 @@
+import type { QueryManager } from '../../engine/queryManager';
+import { lit } from '../../engine/sql';
+import { writeTable } from '../common/writeTable';
+import { loadSnapshotDesign } from './snapshotFeatures';
+import { scoreSnapshot, SNAPSHOT_FOLDS, type FactorWeight } from './snapshotModel';
+import { CUSTOMER_RISK_TABLE, SIGNALS } from './signals';
+
+/** Per labelled customer: out-of-fold P(churn) and up to three reasons (code 'model-factor'). */
+export const RISK_MODEL_SCORES_TABLE = 'cw_risk_model_scores';
+/** Reason code of a model factor (reasons.ts formats it). */
+export const MODEL_FACTOR_REASON = 'model-factor';
+/** Red from this out-of-fold P(churn) up (metrics.md section 14). */
+export const MODEL_RED_AT = 0.5;
+/** Amber from this out-of-fold P(churn) up to red; green below (metrics.md section 14). */
+export const MODEL_AMBER_AT = 0.25;
+
+/** What the snapshot model found: its cut-offs, its out-of-fold AUC and its weights. */
+export interface SnapshotRiskModel {
+  folds: number;
+  /** Customers scored (every customer with a label) and the churned among them. */
+  labelled: number;
+  churned: number;
+  auc: number | null;
+  /** Red at P >= red; amber at P >= amber; green below. */
+  cutoffs: { red: number; amber: number };
+  factors: string[];
+  weights: FactorWeight[];
+}
+
+/** SQL: cw_customer_risk from the model scores, shaped as the health score's (sub-scores NULL). */
+function customerRiskSql(cutoffs: SnapshotRiskModel['cutoffs']): string {
+  const reasons = [1, 2, 3].map((k) => `reason${k}, reason${k}_params`).join(', ');
+  return `CREATE OR REPLACE TABLE ${CUSTOMER_RISK_TABLE} AS
+SELECT customer_id, round(100 * (1 - p), 1) AS score,
+  CASE WHEN p IS NULL THEN NULL WHEN p >= ${lit(cutoffs.red)} THEN 'red' WHEN p >= ${lit(cutoffs.amber)} THEN 'amber' ELSE 'green' END AS tier,
+  ${SIGNALS.map((s) => `CAST(NULL AS DOUBLE) AS ${s.column}`).join(', ')},
+  ${reasons}
+FROM ${RISK_MODEL_SCORES_TABLE}`;
+}
+
+/**
+ * For a label-only snapshot: fits the logistic model on the labels with out-of-fold scores
+ * (snapshotModel.ts), writes them to cw_risk_model_scores and rebuilds cw_customer_risk from
+ * them: score = 100 x (1 - P(churn)) so lower is riskier as for the health score, tiers by the
+ * cut-offs, reasons from the factors. Null (tables untouched) when the labels hold one class or
+ * no customer column can be a factor.
+ */
+export async function buildSnapshotRisk(qm: QueryManager): Promise<SnapshotRiskModel | null> {
+  const design = await loadSnapshotDesign(qm);
+  if (design.columns.length === 0) return null;
+  const scores = scoreSnapshot(design);
+  if (scores.churned === 0 || scores.churned === scores.labelled) return null;
+  const reason = (k: number) => scores.reasons.map((r) => (r[k] ? MODEL_FACTOR_REASON : null));
+  const params = (k: number) => scores.reasons.map((r) => (r[k]
+    ? JSON.stringify({ factor: r[k].factor, kind: r[k].kind, value: r[k].value, logit: Math.round(r[k].logit * 1000) / 1000 })
+    : null));
+  await writeTable(qm, RISK_MODEL_SCORES_TABLE, {
+    customer_id: scores.ids,
+    p: scores.p,
+    reason1: reason(0), reason1_params: params(0),
+    reason2: reason(1), reason2_params: params(1),
+    reason3: reason(2), reason3_params: params(2),
+  });
+  const cutoffs = { red: MODEL_RED_AT, amber: MODEL_AMBER_AT };
+  await qm.exec(customerRiskSql(cutoffs));
+  return {
+    folds: SNAPSHOT_FOLDS,
+    labelled: scores.labelled,
+    churned: scores.churned,
+    auc: scores.auc === null ? null : Math.round(scores.auc * 1e4) / 1e4,
+    cutoffs,
+    factors: design.factors.map((f) => f.name),
+    weights: scores.weights,
+  };
+}
