@@ -118,3 +118,22 @@ describe('Telco risk tiers from the model on the labels', () => {
     expect(missingDataHint('risk-list', ctx)).toBeNull();
   });
 });
+
+describe('the risk panel\'s top signals of a labelled snapshot', () => {
+  it('counts the red and amber customers\' reasons by gist, checked against the reasons stored per customer', async () => {
+    const zh = (await loadRiskTiers(qm, ctx, [], 'zh-CN'))!;
+    const en = (await loadRiskTiers(qm, ctx, [], 'en'))!;
+    const [sql] = await rowsOf<{ n: number; contract: number }>(qm, `SELECT count(*)::INTEGER AS n,
+        count(*) FILTER (WHERE r.Contract = 'Month-to-month' AND (s.reason1_params LIKE '%"factor":"Contract"%'
+          OR s.reason2_params LIKE '%"factor":"Contract"%' OR s.reason3_params LIKE '%"factor":"Contract"%'))::INTEGER AS contract
+      FROM ${RISK_MODEL_SCORES_TABLE} s JOIN read_csv('raw_telco.csv', header = true, all_varchar = true) r ON r.customerID = s.customer_id
+      WHERE r.Churn = 'No' AND s.p >= 0.25`);
+    expect(sql.n).toBe(zh.red + zh.amber);
+    expect(sql.contract).toBeGreaterThan(0);
+    expect(zh.topSignals.find((s) => s.signal === '按月合同')!.customers).toBe(sql.contract);
+    expect(en.topSignals.find((s) => s.signal === 'month-to-month contract')!.customers).toBe(sql.contract);
+    expect(zh.topSignals.some((s) => s.signal === '在网时长短')).toBe(true);
+    // Sorted, most customers first.
+    for (let i = 1; i < zh.topSignals.length; i++) expect(zh.topSignals[i - 1].customers).toBeGreaterThanOrEqual(zh.topSignals[i].customers);
+  });
+});

@@ -45,3 +45,23 @@ export function factorText(factor: string, kind: string, value: unknown, lang: L
   if (known) return known.words[lang];
   return lang === 'zh' ? `${factor}：${text}` : `${factor}: ${text}`;
 }
+
+/** Numeric factors as a trait, by name and side of the average: "在网时长短" / "short tenure". */
+const TRAIT_WORDS: { factor: RegExp; low: Words; high: Words }[] = [
+  { factor: /^tenure$|在网/i, low: { zh: '在网时长短', en: 'short tenure' }, high: { zh: '在网时长长', en: 'long tenure' } },
+  { factor: /^monthly_value$|monthly/i, low: { zh: '月费低', en: 'low monthly charge' }, high: { zh: '月费高', en: 'high monthly charge' } },
+  { factor: /total/i, low: { zh: '累计费用低', en: 'low total charges' }, high: { zh: '累计费用高', en: 'high total charges' } },
+  { factor: /senior/i, low: { zh: '非老年用户', en: 'not a senior citizen' }, high: { zh: '老年用户', en: 'senior citizen' } },
+];
+
+/**
+ * A reason shared by many customers, for counting: a category as factorText says it, a number as
+ * its side of the average ("在网时长短" / "short tenure"; else "header偏高" / "high header").
+ */
+export function factorGist(factor: string, kind: string, value: unknown, high: boolean, lang: Lang): string {
+  if (kind !== 'num') return factorText(factor, kind, value, lang);
+  const known = TRAIT_WORDS.find((w) => w.factor.test(factor));
+  if (known) return (high ? known.high : known.low)[lang];
+  if (lang === 'zh') return `${factor}${high ? '偏高' : '偏低'}`;
+  return `${high ? 'high' : 'low'} ${factor}`;
+}

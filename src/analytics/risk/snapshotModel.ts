@@ -22,6 +22,8 @@ export interface FactorReason {
   factor: string;
   kind: 'num' | 'cat';
   value: number | string;
+  /** A number above the training mean (false for categories). */
+  high: boolean;
   logit: number;
 }
 
@@ -68,7 +70,9 @@ function reasonsFor(model: LogisticModel, design: SnapshotDesign, i: number): Fa
     .slice(0, MAX_REASONS)
     .map(({ logit, f }) => {
       const factor = design.factors[f];
-      return { factor: factor.name, kind: factor.kind, value: factor.values[i], logit };
+      const column = design.columns.findIndex((c) => c.factor === f);
+      const high = factor.kind === 'num' && (factor.values[i] as number) > model.means[column];
+      return { factor: factor.name, kind: factor.kind, value: factor.values[i], high, logit };
     });
 }
 

@@ -52,7 +52,7 @@ export async function buildSnapshotRisk(qm: QueryManager): Promise<SnapshotRiskM
   if (scores.churned === 0 || scores.churned === scores.labelled) return null;
   const reason = (k: number) => scores.reasons.map((r) => (r[k] ? MODEL_FACTOR_REASON : null));
   const params = (k: number) => scores.reasons.map((r) => (r[k]
-    ? JSON.stringify({ factor: r[k].factor, kind: r[k].kind, value: r[k].value, logit: Math.round(r[k].logit * 1000) / 1000 })
+    ? JSON.stringify({ factor: r[k].factor, kind: r[k].kind, value: r[k].value, high: r[k].high, logit: Math.round(r[k].logit * 1000) / 1000 })
     : null));
   await writeTable(qm, RISK_MODEL_SCORES_TABLE, {
     customer_id: scores.ids,
