@@ -1,11 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { createTestEngine, rowsOf, SHARED_DATA } from '../helpers/engine';
-import { loadSharedFile } from '../helpers/loadShared';
+import { rowsOf } from '../helpers/engine';
+import { telcoScreen } from '../helpers/telcoScreen';
 import type { QueryManager } from '../../src/engine/queryManager';
-import { DEFAULT_SETTINGS } from '../../src/analytics/settings';
-import { prepareScreen, type ScreenContext } from '../../src/analytics/screen/prepareScreen';
+import type { ScreenContext } from '../../src/analytics/screen/prepareScreen';
 import { loadKpis } from '../../src/analytics/screen/kpis';
 import { loadRiskTiers } from '../../src/analytics/screen/riskTiers';
 import { loadRiskList } from '../../src/analytics/screen/riskList';
@@ -17,13 +14,9 @@ import { missingDataHint } from '../../src/analytics/screen/missingData';
 // Risk tiers of a label-only snapshot (Telco) from the logistic model on the labels, out of fold.
 let qm: QueryManager;
 let ctx: ScreenContext;
-const TELCO = 'telco/Telco-Customer-Churn.csv';
 
 beforeAll(async () => {
-  qm = await createTestEngine();
-  await loadSharedFile(qm, TELCO);
-  ctx = await prepareScreen(qm, DEFAULT_SETTINGS, { today: '2024-01-01' });
-  await qm.connector.registerFile('raw_telco.csv', new Uint8Array(readFileSync(path.join(SHARED_DATA, TELCO))));
+  ({ qm, ctx } = await telcoScreen());
 }, 180_000);
 
 describe('Telco risk tiers from the model on the labels', () => {

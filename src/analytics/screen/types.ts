@@ -93,6 +93,35 @@ export interface StructuralData {
   callouts: { zh: string; en: string }[];
 }
 
+/** One group of the driver panel: a dimension value (or numeric band) with its lift and model weight. */
+export interface DriverRow {
+  /** The drill dimension ('attr:Contract'), so a row is a DrillStep. */
+  dimension: string;
+  value: string;
+  customers: number;
+  churned: number;
+  rate: number;
+  /** rate / the overall rate. */
+  lift: number;
+  /** The model's standardised weight: of this value (a category), or of the column (a numeric band). */
+  weight: number | null;
+}
+
+/** A model column ranked by weight: a category value (drillable) or a number (value null). */
+export interface DriverWeight {
+  dimension: string;
+  value: string | null;
+  weight: number;
+}
+
+/** The driver panel (流失驱动因素, metrics.md section 14): groups ranked by lift and model columns by weight. */
+export interface DriversData {
+  overallRate: number;
+  byLift: DriverRow[];
+  /** Empty when no model was fitted on the labels. */
+  byWeight: DriverWeight[];
+}
+
 export interface CohortRow {
   cohort: string;
   size: number;
