@@ -122,6 +122,15 @@ export interface DriversData {
   byWeight: DriverWeight[];
 }
 
+/** The tenure retention curve (Kaplan-Meier on tenure and the churn label, metrics.md section 14). */
+export interface TenureCurveData {
+  /** The tenure column's header. */
+  attribute: string;
+  points: { t: number; atRisk: number; churned: number; survival: number }[];
+  /** The first tenure with S(t) <= 50%, null when the curve stays above. */
+  median: number | null;
+}
+
 export interface CohortRow {
   cohort: string;
   size: number;
