@@ -24,7 +24,7 @@ const en: typeof zh = {
     trend: 'Churn trend', structural: 'Structural churn', cohort: 'Cohort retention', rfm: 'RFM segments', risk: 'Risk tiers', riskList: 'At-risk customers', triggers: 'Key-moment alerts', region: 'Churn by region', diagnosis: 'Diagnosis',
     nPeriod: 'N-period', unbounded: 'Unbounded', projected: 'Projected (sBG model)', threshold: 'Threshold', rate: 'Churn rate', valueRate: 'Value churn', lift: 'Lift', overall: 'Overall', topSignals: 'Top warning signals',
     red: 'Red', amber: 'Amber', green: 'Green', score: 'Health', owner: 'Owner', value: 'Value', newFlag: 'NEW',
-    drivers: 'Churn drivers', modelWeights: 'Model weights (standardised)',
+    drivers: 'Churn drivers', modelWeights: 'Model weights (standardised)', tenureCurve: 'Retention by tenure (Kaplan-Meier)', medianTenure: 'Median tenure {n} months', noMedian: 'Over half remain at every tenure',
   },
   list: { title: 'Customer list', total: '{n} customers', export: 'Export CSV', exportXlsx: 'Export XLSX', id: 'Customer ID', name: 'Name', tier: 'Risk', status: 'Status', score: 'Health', reasons: 'Top reasons', owner: 'Owner', last: 'Last purchase', value: 'Value', action: 'Recommended action', region: 'Region', valueTier: 'Value tier', prev: 'Previous', next: 'Next' },
   c360: {

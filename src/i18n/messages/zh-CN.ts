@@ -22,7 +22,7 @@ export default {
     trend: '流失趋势', structural: '结构性流失', cohort: '同期群留存', rfm: 'RFM 客户分群', risk: '风险分层', riskList: '风险客户滚动榜', triggers: '关键节点预警', region: '区域流失', diagnosis: '诊断',
     nPeriod: '第 N 期', unbounded: '累计留存', projected: '预测（sBG 模型）', threshold: '预警线', rate: '流失率', valueRate: '价值流失率', lift: '提升度', overall: '整体', topSignals: '主要预警信号',
     red: '高风险', amber: '中风险', green: '低风险', score: '健康分', owner: '负责人', value: '价值', newFlag: '新',
-    drivers: '流失驱动因素', modelWeights: '模型权重（标准化）',
+    drivers: '流失驱动因素', modelWeights: '模型权重（标准化）', tenureCurve: '在网时长留存曲线（Kaplan-Meier）', medianTenure: '中位在网时长 {n} 个月', noMedian: '各在网时长留存均过半',
   },
   list: { title: '客户清单', total: '共 {n} 户', export: '导出 CSV', exportXlsx: '导出 XLSX', id: '客户ID', name: '客户名称', tier: '风险', status: '状态', score: '健康分', reasons: '主要原因', owner: '负责人', last: '最近购买', value: '价值', action: '建议动作', region: '区域', valueTier: '价值分层', prev: '上一页', next: '下一页' },
   c360: {

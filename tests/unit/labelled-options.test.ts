@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as echarts from 'echarts';
 import type { EChartsOption, TooltipComponentFormatterCallbackParams } from 'echarts';
-import type { DriversData } from '../../src/analytics/screen/types';
+import type { DriversData, TenureCurveData } from '../../src/analytics/screen/types';
 import type { ChartContext } from '../../src/components/chart/options/context';
 import { driversOption } from '../../src/components/chart/options/driversOption';
+import { tenureCurveOption } from '../../src/components/chart/options/tenureCurveOption';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const zh: ChartContext = { locale: 'zh-CN', theme: 'dark', labels: {} };
@@ -51,5 +52,28 @@ describe('driversOption', () => {
     chart.setOption(o);
     expect(chart.renderToSVGString()).not.toContain('<img');
     chart.dispose();
+  });
+});
+
+describe('tenureCurveOption', () => {
+  const curve: TenureCurveData = {
+    attribute: 'tenure',
+    points: [{ t: 0, atRisk: 100, churned: 0, survival: 1 }, { t: 1, atRisk: 98, churned: 40, survival: 58 / 98 }, { t: 2, atRisk: 50, churned: 20, survival: (58 / 98) * 0.6 }],
+    median: 2,
+  };
+  it('steps from 100% at month 0 through every point, the median dashed', () => {
+    const o = tenureCurveOption(curve, zh);
+    const data = (o.series as { data: { value: [number, number] }[]; markLine: { data: { xAxis: number }[] } }[])[0];
+    expect(data.data.map((d) => d.value)).toEqual([[0, 1], ...curve.points.map((pt) => [pt.t, pt.survival])]);
+    expect(data.markLine.data).toEqual([{ xAxis: 2 }]);
+    const f = (o.tooltip as { formatter: (p: TooltipComponentFormatterCallbackParams) => string }).formatter;
+    const html = f([{ data: data.data[2], componentType: 'series', seriesIndex: 0, dataIndex: 2 }] as unknown as TooltipComponentFormatterCallbackParams);
+    expect(html).toContain('1 个月');
+    expect(html).toContain('在网 98，流失 40');
+  });
+
+  it('draws no median line when more than half remain', () => {
+    const o = tenureCurveOption({ ...curve, median: null }, en);
+    expect((o.series as { markLine?: unknown }[])[0].markLine).toBeUndefined();
   });
 });
