@@ -23,7 +23,7 @@ const CATEGORY_WORDS: { factor: RegExp; value: RegExp; words: Words }[] = [
 
 /** Numeric factors in words, by name: tenure in months, charges as amounts. */
 const NUMBER_WORDS: { factor: RegExp; words: (v: string) => Words }[] = [
-  { factor: /^tenure$|在网/i, words: (v) => ({ zh: `在网 ${v} 个月`, en: `tenure ${v} months` }) },
+  { factor: /^tenure$|在网/i, words: (v) => ({ zh: `在网 ${v} 个月`, en: `tenure ${v} month${v === '1' ? '' : 's'}` }) },
   { factor: /^monthly_value$|monthly/i, words: (v) => ({ zh: `月费 ${v}`, en: `monthly charge ${v}` }) },
   { factor: /total/i, words: (v) => ({ zh: `累计费用 ${v}`, en: `total charges ${v}` }) },
   { factor: /senior/i, words: (v) => (v === '1' ? { zh: '老年用户', en: 'senior citizen' } : { zh: `老年用户 = ${v}`, en: `senior citizen = ${v}` }) },
