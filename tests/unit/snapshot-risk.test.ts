@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../helpers/engine';
 import { telcoScreen } from '../helpers/telcoScreen';
 import type { QueryManager } from '../../src/engine/queryManager';
-import type { ScreenContext } from '../../src/analytics/screen/prepareScreen';
+import { prepareScreen, type ScreenContext } from '../../src/analytics/screen/prepareScreen';
+import { DEFAULT_SETTINGS } from '../../src/analytics/settings';
 import { loadKpis } from '../../src/analytics/screen/kpis';
 import { loadRiskTiers } from '../../src/analytics/screen/riskTiers';
 import { loadRiskList } from '../../src/analytics/screen/riskList';
@@ -128,5 +129,22 @@ describe('the risk panel\'s top signals of a labelled snapshot', () => {
     expect(zh.topSignals.some((s) => s.signal === '在网时长短')).toBe(true);
     // Sorted, most customers first.
     for (let i = 1; i < zh.topSignals.length; i++) expect(zh.topSignals[i - 1].customers).toBeGreaterThanOrEqual(zh.topSignals[i].customers);
+  });
+});
+
+describe('the model tiers\' cut-offs are settings', () => {
+  it('re-tiers by modelRedAt / modelAmberAt without moving any probability, checked on the scores table', async () => {
+    const before = await rowsOf<{ id: string; p: number }>(qm, `SELECT customer_id AS id, p FROM ${RISK_MODEL_SCORES_TABLE} ORDER BY 1`);
+    const c = await prepareScreen(qm, { ...DEFAULT_SETTINGS, modelRedAt: 0.6, modelAmberAt: 0.3 }, { today: '2024-01-01' });
+    const after = await rowsOf<{ id: string; p: number }>(qm, `SELECT customer_id AS id, p FROM ${RISK_MODEL_SCORES_TABLE} ORDER BY 1`);
+    expect(after).toEqual(before);
+    const [sql] = await rowsOf<{ red: number; amber: number; green: number }>(qm, `SELECT
+        count(*) FILTER (WHERE s.p >= 0.6)::INTEGER AS red, count(*) FILTER (WHERE s.p < 0.6 AND s.p >= 0.3)::INTEGER AS amber,
+        count(*) FILTER (WHERE s.p < 0.3)::INTEGER AS green
+      FROM ${RISK_MODEL_SCORES_TABLE} s JOIN customers c USING (customer_id) WHERE NOT c.churned`);
+    const risk = c.families.risk!;
+    expect(risk.tierModel!.cutoffs).toEqual({ red: 0.6, amber: 0.3 });
+    expect([risk.red, risk.amber, risk.green]).toEqual([sql.red, sql.amber, sql.green]);
+    expect(risk.red!).toBeLessThan(ctx.families.risk!.red!);
   });
 });

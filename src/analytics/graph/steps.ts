@@ -193,10 +193,10 @@ export const SCREEN_STEPS: readonly Step[] = [
   { id: 'riskScores', writes: ['cw_risk_signals', 'cw_customer_risk'], deps: ['facts'], run: async ({ qm, s }) => buildRiskTables(qm, s) },
   // A label-only snapshot has no health score: the model fitted on the labels tiers it instead,
   // rewriting cw_customer_risk (so every step reading that table reads this step).
-  { id: 'riskModel', writes: [RISK_MODEL_SCORES_TABLE, 'cw_customer_risk'], deps: ['riskScores', 'facts'], run: async ({ qm, get }) => {
+  { id: 'riskModel', writes: [RISK_MODEL_SCORES_TABLE, 'cw_customer_risk'], deps: ['riskScores', 'facts'], run: async ({ qm, s, get }) => {
     const noSignals = Object.values(get('riskScores').weights).every((w) => !(w > 0));
     await qm.exec(`DROP TABLE IF EXISTS ${ident(RISK_MODEL_SCORES_TABLE)}`);
-    return { value: noSignals ? await buildSnapshotRisk(qm) : null, notes: [] };
+    return { value: noSignals ? await buildSnapshotRisk(qm, { red: s.modelRedAt, amber: s.modelAmberAt }) : null, notes: [] };
   } },
   { id: 'risk', writes: [], deps: ['riskScores', 'riskModel', 'facts', 'status', 'meta'], run: async ({ qm, s, get }) =>
     asNoted(await computeRisk(qm, s, get('riskScores'), get('riskModel').value)) },

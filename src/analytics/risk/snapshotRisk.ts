@@ -9,10 +9,6 @@ import { CUSTOMER_RISK_TABLE, SIGNALS } from './signals';
 export const RISK_MODEL_SCORES_TABLE = 'cw_risk_model_scores';
 /** Reason code of a model factor (reasons.ts formats it). */
 export const MODEL_FACTOR_REASON = 'model-factor';
-/** Red from this out-of-fold P(churn) up (metrics.md section 14). */
-export const MODEL_RED_AT = 0.5;
-/** Amber from this out-of-fold P(churn) up to red; green below (metrics.md section 14). */
-export const MODEL_AMBER_AT = 0.25;
 
 /** What the snapshot model found: its cut-offs, its out-of-fold AUC and its weights. */
 export interface SnapshotRiskModel {
@@ -42,10 +38,10 @@ FROM ${RISK_MODEL_SCORES_TABLE}`;
  * For a label-only snapshot: fits the logistic model on the labels with out-of-fold scores
  * (snapshotModel.ts), writes them to cw_risk_model_scores and rebuilds cw_customer_risk from
  * them: score = 100 x (1 - P(churn)) so lower is riskier as for the health score, tiers by the
- * cut-offs, reasons from the factors. Null (tables untouched) when the labels hold one class or
+ * cut-offs (settings modelRedAt, modelAmberAt), reasons from the factors. Null (tables untouched) when the labels hold one class or
  * no customer column can be a factor.
  */
-export async function buildSnapshotRisk(qm: QueryManager): Promise<SnapshotRiskModel | null> {
+export async function buildSnapshotRisk(qm: QueryManager, cutoffs: SnapshotRiskModel['cutoffs']): Promise<SnapshotRiskModel | null> {
   const design = await loadSnapshotDesign(qm);
   if (design.columns.length === 0) return null;
   const scores = scoreSnapshot(design);
@@ -61,7 +57,6 @@ export async function buildSnapshotRisk(qm: QueryManager): Promise<SnapshotRiskM
     reason2: reason(1), reason2_params: params(1),
     reason3: reason(2), reason3_params: params(2),
   });
-  const cutoffs = { red: MODEL_RED_AT, amber: MODEL_AMBER_AT };
   await qm.exec(customerRiskSql(cutoffs));
   return {
     folds: SNAPSHOT_FOLDS,

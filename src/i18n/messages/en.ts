@@ -49,7 +49,7 @@ const en: typeof zh = {
     group: { churn: 'Churn definition', health: 'Health score and tiers', alerts: 'Alerts', value: 'Customer value' },
     label: {
       asOf: 'As-of date', period: 'Period', churnRule: 'Churn rule', silentDays: 'Silent days W1', minSilentDays: 'Minimum W1 days', churnDays: 'Churn days W2',
-      pAliveActive: 'Active P(alive)', pAliveChurned: 'Churned P(alive)', modelMinRepeatCustomers: 'Repeat customers for model', redBelow: 'Red below', greenAbove: 'Green above',
+      pAliveActive: 'Active P(alive)', pAliveChurned: 'Churned P(alive)', modelMinRepeatCustomers: 'Repeat customers for model', redBelow: 'Red below', greenAbove: 'Green above', modelRedAt: 'Model red from P(churn)', modelAmberAt: 'Model amber from P(churn)',
       churnAlertThreshold: 'Churn alert threshold', renewalWarningDays: 'Renewal warning days', currency: 'Currency', clvHorizonMonths: 'CLV horizon (months)', clvAnnualDiscountRate: 'CLV annual discount rate',
     },
     help: {
@@ -64,6 +64,8 @@ const en: typeof zh = {
       modelMinRepeatCustomers: 'The BG/NBD model is chosen automatically from this many repeat customers.',
       redBelow: 'Health score below this is red (high risk).',
       greenAbove: 'Health score above this is green (low risk); in between is amber.',
+      modelRedAt: 'Labelled data without behaviour: the model\'s out-of-fold churn probability at or above this is red.',
+      modelAmberAt: 'Labelled data without behaviour: churn probability at or above this (and below red) is amber; below is green.',
       churnAlertThreshold: 'The header lamp turns red and the trend draws a dashed line above this churn rate per period.',
       renewalWarningDays: 'Alert when a renewal or contract end is this close while the customer is at risk.',
       currency: 'Three-letter currency code for amounts, e.g. CNY, USD.',
@@ -84,7 +86,7 @@ const en: typeof zh = {
     error: {
       required: 'Required.', choice: 'Choose an option.', date: 'Enter a valid date (YYYY-MM-DD).', currency: 'Enter a three-letter currency code.',
       number: 'Enter a number.', integer: 'Enter a whole number.', range: 'Enter a value from {min} to {max}.',
-      silentBeforeChurn: 'Silent days must be fewer than churn days.', pAliveOrder: 'The churned threshold must be below the active threshold.', tierOrder: 'Red must be below green.', weightsZero: 'The weights cannot all be 0.', segmentRequired: 'Enter a dimension and a value.',
+      silentBeforeChurn: 'Silent days must be fewer than churn days.', pAliveOrder: 'The churned threshold must be below the active threshold.', tierOrder: 'Red must be below green.', modelTierOrder: 'The amber probability must be below the red one.', weightsZero: 'The weights cannot all be 0.', segmentRequired: 'Enter a dimension and a value.',
     },
   },
   lang: { switch: '中文' },

@@ -47,7 +47,7 @@ export default {
     group: { churn: '流失口径', health: '健康分与风险分层', alerts: '预警', value: '客户价值' },
     label: {
       asOf: '截止日期', period: '统计周期', churnRule: '流失口径', silentDays: '沉默天数 W1', minSilentDays: 'W1 最少天数', churnDays: '流失天数 W2',
-      pAliveActive: '活跃阈值 P(alive)', pAliveChurned: '流失阈值 P(alive)', modelMinRepeatCustomers: '模型最少复购客户数', redBelow: '高风险线', greenAbove: '低风险线',
+      pAliveActive: '活跃阈值 P(alive)', pAliveChurned: '流失阈值 P(alive)', modelMinRepeatCustomers: '模型最少复购客户数', redBelow: '高风险线', greenAbove: '低风险线', modelRedAt: '模型高风险概率线', modelAmberAt: '模型中风险概率线',
       churnAlertThreshold: '流失率预警线', renewalWarningDays: '续约预警天数', currency: '币种', clvHorizonMonths: 'CLV 期限（月）', clvAnnualDiscountRate: 'CLV 年折现率',
     },
     help: {
@@ -62,6 +62,8 @@ export default {
       modelMinRepeatCustomers: '复购客户达到此数量时自动采用 BG/NBD 模型口径。',
       redBelow: '健康分低于此值为高风险（红）。',
       greenAbove: '健康分高于此值为低风险（绿），其间为中风险。',
+      modelRedAt: '仅有流失标签、无行为数据时：模型的样本外流失概率不低于此值为高风险。',
+      modelAmberAt: '仅有流失标签、无行为数据时：流失概率不低于此值（且低于高风险线）为中风险，低于为低风险。',
       churnAlertThreshold: '单周期客户流失率超过此值时亮红灯并画出预警虚线。',
       renewalWarningDays: '续约或合同到期在此天数内且有风险时触发预警。',
       currency: '金额显示的三位币种代码，如 CNY、USD。',
@@ -82,7 +84,7 @@ export default {
     error: {
       required: '不能为空。', choice: '请选择一个选项。', date: '请输入有效日期（YYYY-MM-DD）。', currency: '请输入三位字母币种代码。',
       number: '请输入数字。', integer: '请输入整数。', range: '请输入 {min} 到 {max} 之间的值。',
-      silentBeforeChurn: '沉默天数必须小于流失天数。', pAliveOrder: '流失阈值必须小于活跃阈值。', tierOrder: '高风险线必须小于低风险线。', weightsZero: '权重不能全部为 0。', segmentRequired: '请填写维度和取值。',
+      silentBeforeChurn: '沉默天数必须小于流失天数。', pAliveOrder: '流失阈值必须小于活跃阈值。', tierOrder: '高风险线必须小于低风险线。', modelTierOrder: '中风险概率线必须小于高风险概率线。', weightsZero: '权重不能全部为 0。', segmentRequired: '请填写维度和取值。',
     },
   },
   lang: { switch: 'English' },
