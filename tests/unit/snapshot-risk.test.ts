@@ -11,6 +11,7 @@ import { loadSnapshotDesign } from '../../src/analytics/risk/snapshotFeatures';
 import { foldOf, scoreSnapshot, MIN_REASON_LOGIT } from '../../src/analytics/risk/snapshotModel';
 import { RISK_MODEL_SCORES_TABLE } from '../../src/analytics/risk/snapshotRisk';
 import { missingDataHint } from '../../src/analytics/screen/missingData';
+import { loadCustomer360 } from '../../src/analytics/screen/customer360';
 
 // Risk tiers of a label-only snapshot (Telco) from the logistic model on the labels, out of fold.
 let qm: QueryManager;
@@ -146,5 +147,15 @@ describe('the model tiers\' cut-offs are settings', () => {
     expect(risk.tierModel!.cutoffs).toEqual({ red: 0.6, amber: 0.3 });
     expect([risk.red, risk.amber, risk.green]).toEqual([sql.red, sql.amber, sql.green]);
     expect(risk.red!).toBeLessThan(ctx.families.risk!.red!);
+  });
+});
+
+describe('the customer 360 of a model-tiered customer', () => {
+  it('carries its out-of-fold P(churn) as stored (screen-lists.test.ts checks a health-scored one has none)', async () => {
+    const c = (await loadCustomer360(qm, ctx, '7590-VHVEG', 'zh-CN'))!;
+    const [stored] = await rowsOf<{ p: number }>(qm, `SELECT p FROM ${RISK_MODEL_SCORES_TABLE} WHERE customer_id = '7590-VHVEG'`);
+    expect(c.pChurn).toBe(stored.p);
+    expect(c.row.score).toBeCloseTo(Math.round(1000 * (1 - stored.p)) / 10, 10);
+    expect(c.row.reasons).toContain('按月合同');
   });
 });

@@ -208,6 +208,8 @@ export interface Customer360 {
   firstSeen: string | null;
   pAlive: number | null;
   subScores: Record<string, number | null>;
+  /** A labelled snapshot's out-of-fold P(churn) from the model on the labels (its tier's source); null otherwise. */
+  pChurn: number | null;
   timeline: { date: string; kind: 'order' | 'ticket' | 'nps' | 'activity' | 'subscription' | 'intervention'; text: string; amount: number | null }[];
   attributes: { name: string; value: string }[];
 }
