@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf } from '../helpers/engine';
+import { createTestEngine, rowsOf } from '../helpers/engine';
 import { telcoScreen } from '../helpers/telcoScreen';
 import type { QueryManager } from '../../src/engine/queryManager';
 import { prepareScreen, type ScreenContext } from '../../src/analytics/screen/prepareScreen';
@@ -9,7 +9,8 @@ import { loadRiskTiers } from '../../src/analytics/screen/riskTiers';
 import { loadRiskList } from '../../src/analytics/screen/riskList';
 import { loadSnapshotDesign } from '../../src/analytics/risk/snapshotFeatures';
 import { foldOf, scoreSnapshot, MIN_REASON_LOGIT } from '../../src/analytics/risk/snapshotModel';
-import { RISK_MODEL_SCORES_TABLE } from '../../src/analytics/risk/snapshotRisk';
+import { MIN_TIER_AUC, RISK_MODEL_SCORES_TABLE } from '../../src/analytics/risk/snapshotRisk';
+import { loadRealWorld } from '../helpers/realWorld';
 import { missingDataHint } from '../../src/analytics/screen/missingData';
 import { loadCustomer360 } from '../../src/analytics/screen/customer360';
 
@@ -158,4 +159,19 @@ describe('the customer 360 of a model-tiered customer', () => {
     expect(c.row.score).toBeCloseTo(Math.round(1000 * (1 - stored.p)) / 10, 10);
     expect(c.row.reasons).toContain('按月合同');
   });
+});
+
+describe('a labelled file whose model barely ranks churners first', () => {
+  it('gets no tiers and says why, its out-of-fold AUC computed again from the design below MIN_TIER_AUC', async () => {
+    const q = await createTestEngine();
+    await loadRealWorld(q, 'kunden-de.csv');
+    const c = await prepareScreen(q, DEFAULT_SETTINGS, { today: '2024-01-01' });
+    expect(c.churnRule).toBe('labeled');
+    const again = scoreSnapshot(await loadSnapshotDesign(q));
+    expect(again.churned).toBeGreaterThan(0);
+    expect(again.auc!).toBeLessThan(MIN_TIER_AUC);
+    expect(c.families.risk!.tierModel).toBeNull();
+    expect(c.presence.risk).toBe(false);
+    expect(c.notes.join(' ')).toContain(`out-of-fold AUC ${again.auc!.toFixed(3)} < ${MIN_TIER_AUC}`);
+  }, 60_000);
 });

@@ -196,7 +196,9 @@ export const SCREEN_STEPS: readonly Step[] = [
   { id: 'riskModel', writes: [RISK_MODEL_SCORES_TABLE, 'cw_customer_risk'], deps: ['riskScores', 'facts'], run: async ({ qm, s, get }) => {
     const noSignals = Object.values(get('riskScores').weights).every((w) => !(w > 0));
     await qm.exec(`DROP TABLE IF EXISTS ${ident(RISK_MODEL_SCORES_TABLE)}`);
-    return { value: noSignals ? await buildSnapshotRisk(qm, { red: s.modelRedAt, amber: s.modelAmberAt }) : null, notes: [] };
+    if (!noSignals) return { value: null, notes: [] };
+    const { model, note } = await buildSnapshotRisk(qm, { red: s.modelRedAt, amber: s.modelAmberAt });
+    return { value: model, notes: note ? [note] : [] };
   } },
   { id: 'risk', writes: [], deps: ['riskScores', 'riskModel', 'facts', 'status', 'meta'], run: async ({ qm, s, get }) =>
     asNoted(await computeRisk(qm, s, get('riskScores'), get('riskModel').value)) },

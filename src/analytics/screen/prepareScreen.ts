@@ -49,7 +49,7 @@ export async function prepareScreen(
     interventions: r.interventions.value,
     diagnosis: r.diagnosis.value,
   };
-  const familyNotes = [r.churn, r.structural, r.risk, r.clv, r.triggers, r.service, r.interventions, r.diagnosis].flatMap((p) => p.notes);
+  const familyNotes = [r.churn, r.structural, r.riskModel, r.risk, r.clv, r.triggers, r.service, r.interventions, r.diagnosis].flatMap((p) => p.notes);
   const presence: ScreenPresence = {
     ...r.screen.tables,
     churnByPeriod: families.churn.churnByPeriod !== null,
