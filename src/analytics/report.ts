@@ -59,7 +59,7 @@ export async function analyzeWorkspace(
   step('churnReasons');
   const churnReasons = await computeChurnReasons(qm, s);
   const notes = [
-    ...customers.notes, ...r.churn.notes, ...r.structural.notes, ...cohorts.notes, ...projection.notes, ...rfm.notes, ...models.notes, ...backtest.notes, ...r.risk.notes,
+    ...customers.notes, ...r.churn.notes, ...r.structural.notes, ...cohorts.notes, ...projection.notes, ...rfm.notes, ...models.notes, ...backtest.notes, ...r.riskModel.notes, ...r.risk.notes,
     ...r.clv.notes, ...r.triggers.notes, ...r.service.notes, ...churnReasons.notes, ...r.interventions.notes, ...r.diagnosis.notes,
   ];
   return {

@@ -45,6 +45,12 @@ export interface AnalyticsSettings {
   /** Score below = red; at or above `amberBelow`... see tierOf in analytics/risk. */
   redBelow: number;
   greenAbove: number;
+  /**
+   * A labelled snapshot's model tiers (no health score; metrics.md section 14): out-of-fold
+   * P(churn) at or above `modelRedAt` is red, at or above `modelAmberAt` amber, below green.
+   */
+  modelRedAt: number;
+  modelAmberAt: number;
   currency: string;
   /** CLV horizon in months and annual discount rate. */
   clvHorizonMonths: number;
@@ -80,6 +86,8 @@ export const DEFAULT_SETTINGS: AnalyticsSettings = {
   },
   redBelow: 40,
   greenAbove: 70,
+  modelRedAt: 0.5,
+  modelAmberAt: 0.25,
   currency: 'CNY',
   clvHorizonMonths: 36,
   clvAnnualDiscountRate: 0.1,

@@ -67,10 +67,12 @@ describe('KPIs of the Telco snapshot (labeled rule, no dated behaviour)', () => 
     expect(formatPercent(v.value, 'en')).toBe('30.5%');
   });
 
-  it('has no risk tiers for a snapshot yet: no red-customer or at-risk-value KPI', async () => {
+  it('takes the red-customer KPI from the model tiers on the labels (tests/unit/snapshot-risk.test.ts checks them)', async () => {
     const k = (await loadKpis(qm, ctx, [], 'zh-CN'))!;
-    expect(ctx.presence.risk).toBe(false);
-    expect([k.redCustomers, k.atRiskValue]).toEqual([null, null]);
+    expect(ctx.presence.risk).toBe(true);
+    expect(ctx.families.risk!.tierModel).not.toBeNull();
+    expect(k.redCustomers).toEqual({ value: ctx.families.risk!.red, previous: null });
+    expect(k.atRiskValue!.value).toBeGreaterThan(0);
   });
 
   it('drills from the churn-rate KPI to the 1,869 churned customers, listed', async () => {

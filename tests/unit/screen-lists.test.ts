@@ -128,6 +128,8 @@ describe('customer 360', () => {
     expect(c.pAlive).toBe(s.p);
     expect(c.firstSeen).toBe(s.first);
     expect(Object.keys(c.subScores)).toEqual(['recency', 'frequencyTrend', 'monetaryTrend', 'complaints', 'serviceFailures', 'nps', 'usageTrend']);
+    // Scored by the health score, not by a model on labels.
+    expect(c.pChurn).toBeNull();
     const dates = c.timeline.map((t) => t.date);
     expect(dates).toEqual([...dates].sort().reverse());
     expect(c.timeline.length).toBeLessThanOrEqual(200);

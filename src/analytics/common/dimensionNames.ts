@@ -14,6 +14,7 @@ const DIMENSION_NAMES: Record<string, { zh: string; en: string }> = {
   cohort: { zh: '同期群', en: 'Cohort' },
   churned_in: { zh: '流失于', en: 'Churned in' },
   trigger: { zh: '触发', en: 'Trigger' },
+  monthly_value: { zh: '月费', en: 'Monthly value' },
 };
 
 /** A dimension's name: "value_tier" -> "价值分层" / "Value tier"; an extra column ("attr:company_size") by its header, humanised ("Company size"). */

@@ -21,6 +21,8 @@ import type { ChurnRule } from '../settings';
 import { computeChurn, type ChurnByPeriodResult } from '../churn/computeChurn';
 import { computeStructural, type StructuralResult } from '../structural/computeStructural';
 import { buildRiskTables, computeRisk, type RiskSummary, type RiskTables } from '../risk/computeRisk';
+import { buildSnapshotRisk, RISK_MODEL_SCORES_TABLE, type SnapshotRiskModel } from '../risk/snapshotRisk';
+import { ident } from '../../engine/sql';
 import { buildPurchaseClv, buildSubscriptionClv, summarizeClv, type ClvBuild, type ClvSummary } from '../clv/computeClv';
 import { CLV_TABLE } from '../clv/clvTable';
 import { computeTriggers } from '../triggers/computeTriggers';
@@ -80,6 +82,7 @@ export interface StepResults {
   churn: Noted<Omit<ChurnByPeriodResult, 'notes'>>;
   structural: Noted<Omit<StructuralResult, 'notes'>>;
   riskScores: RiskTables;
+  riskModel: Noted<SnapshotRiskModel | null>;
   purchaseClv: ClvBuild;
   subscriptionClv: ClvBuild;
   risk: Noted<RiskSummary | null>;
@@ -203,17 +206,27 @@ export const SCREEN_STEPS: readonly Step[] = [
   // The churn series reads the spells (which carry status where the basis needs it), never status.
   { id: 'churn', writes: ['cw_period_churners_<period>'], deps: ['spells', 'meta'], run: async ({ qm, s }) => noted(await computeChurn(qm, s)) },
   { id: 'riskScores', writes: ['cw_risk_signals', 'cw_customer_risk'], deps: ['facts'], run: async ({ qm, s }) => buildRiskTables(qm, s) },
-  { id: 'risk', writes: [], deps: ['riskScores', 'facts', 'status', 'meta'], run: async ({ qm, s, get }) => asNoted(await computeRisk(qm, s, get('riskScores'))) },
+  // A label-only snapshot has no health score: the model fitted on the labels tiers it instead,
+  // rewriting cw_customer_risk (so every step reading that table reads this step).
+  { id: 'riskModel', writes: [RISK_MODEL_SCORES_TABLE, 'cw_customer_risk'], deps: ['riskScores', 'facts'], run: async ({ qm, s, get }) => {
+    const noSignals = Object.values(get('riskScores').weights).every((w) => !(w > 0));
+    await qm.exec(`DROP TABLE IF EXISTS ${ident(RISK_MODEL_SCORES_TABLE)}`);
+    if (!noSignals) return { value: null, notes: [] };
+    const { model, note } = await buildSnapshotRisk(qm, { red: s.modelRedAt, amber: s.modelAmberAt });
+    return { value: model, notes: note ? [note] : [] };
+  } },
+  { id: 'risk', writes: [], deps: ['riskScores', 'riskModel', 'facts', 'status', 'meta'], run: async ({ qm, s, get }) =>
+    asNoted(await computeRisk(qm, s, get('riskScores'), get('riskModel').value)) },
   // CLV in three steps so a churn-window change keeps the purchase models' CLV (it reads no
   // status); only subscription CLV (ARPA / churn) and the value at risk of red customers read it.
   { id: 'purchaseClv', writes: ['cw_customer_clv', 'cw_clv_purchases'], deps: ['fits', 'facts', 'meta'], run: async ({ qm, s }) => buildPurchaseClv(qm, s) },
   { id: 'subscriptionClv', writes: ['cw_customer_clv'], deps: ['purchaseClv', 'status', 'spells', 'meta'], run: async ({ qm, get }) => buildSubscriptionClv(qm, get('purchaseClv')) },
-  { id: 'clv', writes: [], deps: ['subscriptionClv', 'riskScores', 'risk'], run: async ({ qm, get }) => {
+  { id: 'clv', writes: [], deps: ['subscriptionClv', 'riskScores', 'riskModel', 'risk'], run: async ({ qm, get }) => {
     const risk = get('risk').value;
     const redCustomers = risk && risk.red !== null ? { subquery: redCustomerIdsSql() } : undefined;
     return noted(await summarizeClv(qm, get('subscriptionClv'), { redCustomers }));
   } },
-  { id: 'interventions', writes: ['cw_intervention_customers'], deps: ['riskScores', 'facts', 'valueTier', 'meta'], run: async ({ qm, s }) => asNoted(await computeInterventions(qm, s)) },
+  { id: 'interventions', writes: ['cw_intervention_customers'], deps: ['riskScores', 'riskModel', 'facts', 'valueTier', 'meta'], run: async ({ qm, s }) => asNoted(await computeInterventions(qm, s)) },
   // The purchase days read orders up to the as-of date only: a settings change keeps them.
   { id: 'screenOrderDays', writes: ['cw_screen_order_days'], deps: ['facts'], run: async ({ qm, s }) => {
     await qm.exec(buildOrderDaysSql(s.asOf));
@@ -227,7 +240,7 @@ export const SCREEN_STEPS: readonly Step[] = [
   } },
   { id: 'screenPresence', writes: [], deps: ['facts', 'rfm'], run: async ({ qm, s }) => toRows<TablePresence>(await qm.query(tablePresenceSql(s.asOf), { cache: false }))[0] },
   { id: 'screen', writes: ['cw_screen_period_churners', 'cw_screen_customers'],
-    deps: ['status', 'facts', 'rfm', 'valueTier', 'riskScores', 'subscriptionClv', 'clv', 'churn', 'decide', 'screenOrderDays', 'screenDims', 'screenPresence'], run: async ({ qm, s, get }) => {
+    deps: ['status', 'facts', 'rfm', 'valueTier', 'riskScores', 'riskModel', 'subscriptionClv', 'clv', 'churn', 'decide', 'screenOrderDays', 'screenDims', 'screenPresence'], run: async ({ qm, s, get }) => {
       const hasClv = await tableExists(qm, CLV_TABLE);
       await qm.exec(buildChurnersViewSql(s.period, get('churn').value.churnByPeriod !== null));
       await qm.exec(buildScreenCustomersSql(hasClv, get('decide').valueBasis));
@@ -236,9 +249,9 @@ export const SCREEN_STEPS: readonly Step[] = [
   // The families no KPI reads run last, after the screen's own tables: the app draws the KPIs
   // before them (LATE_STEPS; prepareScreen's onKpisReady).
   { id: 'structural', writes: [], deps: ['status', 'dims', 'meta'], run: async ({ qm, s }) => noted(await computeStructural(qm, s)) },
-  { id: 'triggers', writes: ['cw_triggers'], deps: ['riskScores', 'facts', 'meta'], run: async ({ qm, s }) => asNoted(await computeTriggers(qm, s)) },
+  { id: 'triggers', writes: ['cw_triggers'], deps: ['riskScores', 'riskModel', 'facts', 'meta'], run: async ({ qm, s }) => asNoted(await computeTriggers(qm, s)) },
   { id: 'service', writes: [], deps: ['facts', 'status', 'meta'], run: async ({ qm, s }) => asNoted(await computeService(qm, s)) },
-  { id: 'diagnosis', writes: [], deps: ['structural', 'riskScores', 'risk', 'service', 'facts', 'status', 'valueTier', 'meta'], run: async ({ qm, s, get }) => {
+  { id: 'diagnosis', writes: [], deps: ['structural', 'riskScores', 'riskModel', 'risk', 'service', 'facts', 'status', 'valueTier', 'meta'], run: async ({ qm, s, get }) => {
     const structural = get('structural').value;
     return asNoted(await computeDiagnosis(qm, s, {
       structural: structural.structural,

@@ -11,6 +11,7 @@ import { CUSTOMER_RISK_TABLE, SIGNALS, type SignalKey } from './signals';
 import { buildRiskSignalsSql } from './signalsSql';
 import { ensureFacts, tableColumns } from './tables';
 import { tableExists } from '../common/meta';
+import type { SnapshotRiskModel } from './snapshotRisk';
 import { SCREEN_TABLES, type DerivedTables } from '../common/tableNames';
 
 /** The risk object of the analyze contract, plus what the diagnosis and the screen need. */
@@ -27,6 +28,11 @@ export interface RiskSummary {
   weights: HealthWeights;
   /** Best single model input by out-of-sample AUC (the "single-signal warning" diagnosis). */
   bestSignal: { signal: string; auc: number } | null;
+  /**
+   * The tiers' source when there is no health score: the logistic model fitted on the labels,
+   * scored out of fold (snapshotRisk.ts); null when the tiers are the health score's (or absent).
+   */
+  tierModel: SnapshotRiskModel | null;
   evaluation: (Omit<WarningEvaluation, 'rules' | 'model' | 'bestSingle'> & {
     labelSource: LabelSource;
     mode: 'signals' | 'snapshot';
@@ -79,7 +85,8 @@ export async function ensureRiskTables(qm: QueryManager, settings: ResolvedSetti
  * signal at all (a label-only snapshot), there is no score; the model then uses the numeric
  * customer columns so the AUC still says how predictable churn is.
  */
-export async function computeRisk(qm: QueryManager, settings: ResolvedSettings, built?: RiskTables): Promise<Computed<RiskSummary>> {
+export async function computeRisk(qm: QueryManager, settings: ResolvedSettings, built?: RiskTables,
+  tierModel: SnapshotRiskModel | null = null): Promise<Computed<RiskSummary>> {
   const notes: string[] = [];
   // The screen's build graph builds the tables in a step of their own (they do not read the
   // customer status, so a churn-window change need not rebuild them) and passes what it found.
@@ -105,17 +112,24 @@ export async function computeRisk(qm: QueryManager, settings: ResolvedSettings, 
   );
   const scored = Number(counts.scored);
   if (Number(counts.lost) > 0) notes.push(`Risk tiers count customers not yet churned: ${counts.lost} churned customers are left out.`);
-  if (used.length === 0) notes.push('No behavioural signals (orders, activity, tickets, NPS): no health score, so no risk tiers.');
+  // Without signals the tiers can come from the model on the labels (built by the riskModel step).
+  const model = used.length === 0 ? tierModel : null;
+  const tiered = used.length > 0 || model !== null;
+  if (!tiered) notes.push('No behavioural signals (orders, activity, tickets, NPS): no health score, so no risk tiers.');
+  if (model) {
+    notes.push(`No behavioural signals: risk tiers from the logistic model on the churn labels, scored out of fold (${model.folds} folds, AUC ${model.auc}).`);
+  }
 
   const summary: RiskSummary = {
-    red: used.length > 0 ? Number(counts.red) : null,
-    amber: used.length > 0 ? Number(counts.amber) : null,
-    green: used.length > 0 ? Number(counts.green) : null,
+    red: tiered ? Number(counts.red) : null,
+    amber: tiered ? Number(counts.amber) : null,
+    green: tiered ? Number(counts.green) : null,
     scored,
     auc: { rules: null, model: null },
     signals: used,
     weights,
     bestSignal: null,
+    tierModel: model,
     evaluation: null,
   };
 

@@ -9,7 +9,7 @@ import { labelsSql, type LabelSource } from './labels';
 import { CUSTOMER_RISK_TABLE, SIGNALS, type SignalKey } from './signals';
 
 /** Attribute names that are (or restate) the label: using them as features would leak it. */
-const LABEL_LIKE = /churn|流失|exited|attrition|status|状态|label|标签/i;
+export const LABEL_LIKE = /churn|流失|exited|attrition|status|状态|label|标签/i;
 
 /** Labeled customers with their features, ready for evaluateWarning. */
 export interface ModelInputs {

@@ -1,5 +1,6 @@
 import type { Lang } from './computed';
 import { fmtNum, fmtPct } from './format';
+import { factorText } from './factorText';
 
 /** Reason codes of the health score (one per signal). */
 export type ReasonCode =
@@ -9,13 +10,15 @@ export type ReasonCode =
   | 'complaints'
   | 'service-failures'
   | 'nps'
-  | 'usage-drop';
+  | 'usage-drop'
+  | 'model-factor';
 
 /**
  * A structured reason: the code and the numbers behind it. Parameters by code:
  * recency {days, gap, basis: order|activity, typical}; frequency-drop {last, prev, basis};
  * monetary-drop {last, prev}; complaints {count, days}; service-failures {unanswered, slow};
- * nps {score, previous, source: nps|satisfaction}; usage-drop {last, prev, basis: features|events}.
+ * nps {score, previous, source: nps|satisfaction}; usage-drop {last, prev, basis: features|events};
+ * model-factor {factor, kind: num|cat, value, logit} (a label-only snapshot's model, snapshotRisk.ts).
  */
 export interface Reason {
   code: ReasonCode;
@@ -128,6 +131,8 @@ export function formatReason(r: Reason, lang: Lang): string {
         ? `近90天使用${fmtNum(last, 0)}次，前90天${fmtNum(prev, 0)}次（下降${dropPct(last, prev)}）`
         : `usage down ${dropPct(last, prev)} in 90 days (${fmtNum(last, 0)} vs ${fmtNum(prev, 0)} events)`;
     }
+    case 'model-factor':
+      return factorText(String(p.factor), String(p.kind), p.value, lang);
     default:
       return String(r.code);
   }

@@ -11,6 +11,8 @@ import { loadCustomerPage } from './customerRows';
 import { SCREEN_CUSTOMERS_TABLE } from './screenTables';
 import { timelineSql, type TimelineRaw } from './timelineSql';
 import { timelineText } from './timelineText';
+import { tableExists } from '../common/meta';
+import { RISK_MODEL_SCORES_TABLE } from '../risk/snapshotRisk';
 
 /** Customer columns shown as attributes beside the extra ones of customer_attributes. */
 const PROFILE_COLUMNS = ['tier', 'segment', 'industry', 'channel'] as const;
@@ -30,7 +32,8 @@ function attributesSql(id: string): string {
  * Everything on the customer 360 view: the customer's row (as in the drill list), signup and
  * first-seen dates, P(alive), the health sub-scores keyed by signal (0..1, 1 = healthy), a
  * timeline of orders, tickets, NPS, monthly activity, subscriptions and interventions (newest
- * first, at most 200), and the profile and extra attributes. Null for an unknown customer.
+ * first, at most 200), the profile and extra attributes, and a labelled snapshot's model P(churn).
+ * Null for an unknown customer.
  */
 export async function loadCustomer360(qm: QueryManager, ctx: ScreenContext, customerId: string, lang: ScreenLang): Promise<Customer360 | null> {
   const id = lit(customerId);
@@ -44,5 +47,8 @@ export async function loadCustomer360(qm: QueryManager, ctx: ScreenContext, cust
   const timeline = toRows<TimelineRaw>(await qm.query(timelineSql(customerId, ctx.asOf)))
     .map((r) => ({ date: r.date, kind: r.kind, text: timelineText(r, lang), amount: r.amount }));
   const attributes = toRows<{ name: string; value: string }>(await qm.query(attributesSql(id)));
-  return { row, signupDate: extra.signup_date, firstSeen: extra.first_seen_date, pAlive: extra.p_alive, subScores, timeline, attributes };
+  const [model] = (await tableExists(qm, RISK_MODEL_SCORES_TABLE))
+    ? toRows<{ p: number | null }>(await qm.query(`SELECT p FROM ${RISK_MODEL_SCORES_TABLE} WHERE customer_id = ${id}`))
+    : [];
+  return { row, signupDate: extra.signup_date, firstSeen: extra.first_seen_date, pAlive: extra.p_alive, subScores, timeline, attributes, pChurn: model?.p ?? null };
 }

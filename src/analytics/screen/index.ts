@@ -15,6 +15,8 @@ export { loadRiskList, RISK_LIST_LIMIT } from './riskList';
 export { loadTriggers, TRIGGER_LIST_LIMIT } from './triggers';
 export { loadRegions } from './regions';
 export { loadDiagnosis } from './diagnosis';
+export { loadDrivers } from './drivers';
+export { loadTenureCurve } from './tenureCurve';
 export { loadCustomerList, customerSortSql, type CustomerListOptions } from './customerList';
 export { loadCustomer360 } from './customer360';
 export { recommendedAction, PLAY_EN } from './playsText';

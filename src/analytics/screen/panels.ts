@@ -12,6 +12,8 @@ import { loadTriggers } from './triggers';
 import { loadCohorts } from './cohorts';
 import { loadRfm } from './rfm';
 import { loadDiagnosis } from './diagnosis';
+import { loadDrivers } from './drivers';
+import { loadTenureCurve } from './tenureCurve';
 
 /** A panel's data loader: the prepared context, the drill filter, the language. */
 export type PanelLoader<T> = (qm: QueryManager, ctx: ScreenContext, filter: CustomerFilter, lang: ScreenLang) => Promise<T | null>;
@@ -32,6 +34,8 @@ export const SCREEN_PANELS = {
   cohorts: loadCohorts,
   rfm: loadRfm,
   diagnosis: loadDiagnosis,
+  drivers: loadDrivers,
+  tenureCurve: loadTenureCurve,
 } as const;
 
 /** A screen panel's id. */

@@ -74,7 +74,7 @@ function contextOf(r: StepResults, settings: AnalyticsSettings): ScreenContext {
     interventions: r.interventions.value,
     diagnosis: r.diagnosis.value,
   };
-  const familyNotes = [r.churn, r.structural, r.risk, r.clv, r.triggers, r.service, r.interventions, r.diagnosis].flatMap((p) => p.notes);
+  const familyNotes = [r.churn, r.structural, r.riskModel, r.risk, r.clv, r.triggers, r.service, r.interventions, r.diagnosis].flatMap((p) => p.notes);
   const presence: ScreenPresence = {
     ...r.screen.tables,
     churnByPeriod: families.churn.churnByPeriod !== null,

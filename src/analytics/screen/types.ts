@@ -93,6 +93,44 @@ export interface StructuralData {
   callouts: { zh: string; en: string }[];
 }
 
+/** One group of the driver panel: a dimension value (or numeric band) with its lift and model weight. */
+export interface DriverRow {
+  /** The drill dimension ('attr:Contract'), so a row is a DrillStep. */
+  dimension: string;
+  value: string;
+  customers: number;
+  churned: number;
+  rate: number;
+  /** rate / the overall rate. */
+  lift: number;
+  /** The model's standardised weight: of this value (a category), or of the column (a numeric band). */
+  weight: number | null;
+}
+
+/** A model column ranked by weight: a category value (drillable) or a number (value null). */
+export interface DriverWeight {
+  dimension: string;
+  value: string | null;
+  weight: number;
+}
+
+/** The driver panel (流失驱动因素, metrics.md section 14): groups ranked by lift and model columns by weight. */
+export interface DriversData {
+  overallRate: number;
+  byLift: DriverRow[];
+  /** Empty when no model was fitted on the labels. */
+  byWeight: DriverWeight[];
+}
+
+/** The tenure retention curve (Kaplan-Meier on tenure and the churn label, metrics.md section 14). */
+export interface TenureCurveData {
+  /** The tenure column's header. */
+  attribute: string;
+  points: { t: number; atRisk: number; churned: number; survival: number }[];
+  /** The first tenure with S(t) <= 50%, null when the curve stays above. */
+  median: number | null;
+}
+
 export interface CohortRow {
   cohort: string;
   size: number;
@@ -176,6 +214,8 @@ export interface Customer360 {
   firstSeen: string | null;
   pAlive: number | null;
   subScores: Record<string, number | null>;
+  /** A labelled snapshot's out-of-fold P(churn) from the model on the labels (its tier's source); null otherwise. */
+  pChurn: number | null;
   timeline: { date: string; kind: 'order' | 'ticket' | 'nps' | 'activity' | 'subscription' | 'intervention'; text: string; amount: number | null }[];
   attributes: { name: string; value: string }[];
 }

@@ -39,6 +39,8 @@ export const SETTING_FIELDS: SettingField[] = [
   ...WEIGHTS.map((w): SettingField => ({ key: `healthWeights.${w}`, group: 'health', ...score })),
   { key: 'redBelow', group: 'health', ...score },
   { key: 'greenAbove', group: 'health', ...score },
+  { key: 'modelRedAt', group: 'health', ...prob },
+  { key: 'modelAmberAt', group: 'health', ...prob },
   { key: 'churnAlertThreshold', group: 'alerts', kind: 'number', min: 0, max: 100, percent: true },
   { key: 'renewalWarningDays', group: 'alerts', kind: 'number', integer: true, min: 0, max: 365 },
   { key: 'currency', group: 'value', kind: 'text' },

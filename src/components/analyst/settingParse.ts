@@ -39,6 +39,7 @@ export function crossCheck(s: AnalyticsSettings): SettingError | null {
   if (s.minSilentDays >= s.churnDays) return { key: 'settings.error.silentBeforeChurn' };
   if (s.pAliveChurned >= s.pAliveActive) return { key: 'settings.error.pAliveOrder' };
   if (s.redBelow >= s.greenAbove) return { key: 'settings.error.tierOrder' };
+  if (s.modelAmberAt >= s.modelRedAt) return { key: 'settings.error.modelTierOrder' };
   if (Object.values(s.healthWeights).every((w) => w === 0)) return { key: 'settings.error.weightsZero' };
   return null;
 }

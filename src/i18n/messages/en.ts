@@ -24,11 +24,12 @@ const en: typeof zh = {
     trend: 'Churn trend', structural: 'Structural churn', cohort: 'Cohort retention', rfm: 'RFM segments', risk: 'Risk tiers', riskList: 'At-risk customers', triggers: 'Key-moment alerts', region: 'Churn by region', diagnosis: 'Diagnosis',
     nPeriod: 'N-period', unbounded: 'Unbounded', projected: 'Projected (sBG model)', threshold: 'Threshold', rate: 'Churn rate', valueRate: 'Value churn', lift: 'Lift', overall: 'Overall', topSignals: 'Top warning signals',
     red: 'Red', amber: 'Amber', green: 'Green', score: 'Health', owner: 'Owner', value: 'Value', newFlag: 'NEW',
+    drivers: 'Churn drivers', modelWeights: 'Model weights (standardised)', tenureCurve: 'Retention by tenure (Kaplan-Meier)', medianTenure: 'Median tenure {n} months', noMedian: 'Over half remain at every tenure',
   },
   list: { title: 'Customer list', total: '{n} customers', export: 'Export CSV', exportXlsx: 'Export XLSX', id: 'Customer ID', name: 'Name', tier: 'Risk', status: 'Status', score: 'Health', reasons: 'Top reasons', owner: 'Owner', last: 'Last purchase', value: 'Value', action: 'Recommended action', region: 'Region', valueTier: 'Value tier', rfmSegment: 'RFM segment', pAliveBgnbd: 'P(alive) BG/NBD', pAliveParetoNbd: 'P(alive) Pareto/NBD', prev: 'Previous', next: 'Next' },
   c360: {
     kind: { order: 'Order', ticket: 'Ticket', nps: 'NPS', activity: 'Activity', subscription: 'Subscription', intervention: 'Intervention' },
- title: 'Customer 360', timeline: 'Timeline', health: 'Health score and reasons', action: 'Recommended action', attributes: 'Attributes', pAlive: 'P(alive)', signup: 'Signup date', firstSeen: 'First seen', value12m: 'Value, last 12 months', valueBeforeSilence: 'Value, 12 months to the last purchase', playTier: 'Play chosen as' },
+ title: 'Customer 360', timeline: 'Timeline', health: 'Health score and reasons', model: 'Churn probability (model on the labels, out of fold) and reasons', action: 'Recommended action', attributes: 'Attributes', pAlive: 'P(alive)', signup: 'Signup date', firstSeen: 'First seen', value12m: 'Value, last 12 months', valueBeforeSilence: 'Value, 12 months to the last purchase', playTier: 'Play chosen as' },
   status: { active: 'Active', silent: 'Silent', churned: 'Churned', new: 'New' },
   signal: { 'frequency-drop': 'Fewer purchases', 'monetary-drop': 'Lower spend', 'service-failures': 'Service failures', 'usage-drop': 'Less usage', recency: 'Purchase gap', frequencyTrend: 'Fewer purchases', monetaryTrend: 'Lower spend', complaints: 'Complaints', serviceFailures: 'Service failures', nps: 'NPS / satisfaction', usageTrend: 'Less usage' },
   trigger: { 'first-purchase-30d': 'No repeat 30 days after first order', 'renewal-at-risk': 'Renewal due while at risk', 'open-complaint-7d': 'Complaint open in last 7 days', 'unanswered-48h': 'After-sales ticket unanswered 48 h' },
@@ -48,7 +49,7 @@ const en: typeof zh = {
     group: { churn: 'Churn definition', health: 'Health score and tiers', alerts: 'Alerts', value: 'Customer value' },
     label: {
       asOf: 'As-of date', period: 'Period', churnRule: 'Churn rule', silentDays: 'Silent days W1', minSilentDays: 'Minimum W1 days', churnDays: 'Churn days W2',
-      pAliveActive: 'Active P(alive)', pAliveChurned: 'Churned P(alive)', modelMinRepeatCustomers: 'Repeat customers for model', redBelow: 'Red below', greenAbove: 'Green above',
+      pAliveActive: 'Active P(alive)', pAliveChurned: 'Churned P(alive)', modelMinRepeatCustomers: 'Repeat customers for model', redBelow: 'Red below', greenAbove: 'Green above', modelRedAt: 'Model red from P(churn)', modelAmberAt: 'Model amber from P(churn)',
       churnAlertThreshold: 'Churn alert threshold', renewalWarningDays: 'Renewal warning days', currency: 'Currency', clvHorizonMonths: 'CLV horizon (months)', clvAnnualDiscountRate: 'CLV annual discount rate',
     },
     help: {
@@ -63,6 +64,8 @@ const en: typeof zh = {
       modelMinRepeatCustomers: 'The BG/NBD model is chosen automatically from this many repeat customers.',
       redBelow: 'Health score below this is red (high risk).',
       greenAbove: 'Health score above this is green (low risk); in between is amber.',
+      modelRedAt: 'Labelled data without behaviour: the model\'s out-of-fold churn probability at or above this is red.',
+      modelAmberAt: 'Labelled data without behaviour: churn probability at or above this (and below red) is amber; below is green.',
       churnAlertThreshold: 'The header lamp turns red and the trend draws a dashed line above this churn rate per period.',
       renewalWarningDays: 'Alert when a renewal or contract end is this close while the customer is at risk.',
       currency: 'Three-letter currency code for amounts, e.g. CNY, USD.',
@@ -83,7 +86,7 @@ const en: typeof zh = {
     error: {
       required: 'Required.', choice: 'Choose an option.', date: 'Enter a valid date (YYYY-MM-DD).', currency: 'Enter a three-letter currency code.',
       number: 'Enter a number.', integer: 'Enter a whole number.', range: 'Enter a value from {min} to {max}.',
-      silentBeforeChurn: 'Silent days must be fewer than churn days.', pAliveOrder: 'The churned threshold must be below the active threshold.', tierOrder: 'Red must be below green.', weightsZero: 'The weights cannot all be 0.', segmentRequired: 'Enter a dimension and a value.',
+      silentBeforeChurn: 'Silent days must be fewer than churn days.', pAliveOrder: 'The churned threshold must be below the active threshold.', tierOrder: 'Red must be below green.', modelTierOrder: 'The amber probability must be below the red one.', weightsZero: 'The weights cannot all be 0.', segmentRequired: 'Enter a dimension and a value.',
     },
   },
   lang: { switch: '中文' },

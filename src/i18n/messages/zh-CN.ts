@@ -22,11 +22,12 @@ export default {
     trend: '流失趋势', structural: '结构性流失', cohort: '同期群留存', rfm: 'RFM 客户分群', risk: '风险分层', riskList: '风险客户滚动榜', triggers: '关键节点预警', region: '区域流失', diagnosis: '诊断',
     nPeriod: '第 N 期', unbounded: '累计留存', projected: '预测（sBG 模型）', threshold: '预警线', rate: '流失率', valueRate: '价值流失率', lift: '提升度', overall: '整体', topSignals: '主要预警信号',
     red: '高风险', amber: '中风险', green: '低风险', score: '健康分', owner: '负责人', value: '价值', newFlag: '新',
+    drivers: '流失驱动因素', modelWeights: '模型权重（标准化）', tenureCurve: '在网时长留存曲线（Kaplan-Meier）', medianTenure: '中位在网时长 {n} 个月', noMedian: '各在网时长留存均过半',
   },
   list: { title: '客户清单', total: '共 {n} 户', export: '导出 CSV', exportXlsx: '导出 XLSX', id: '客户ID', name: '客户名称', tier: '风险', status: '状态', score: '健康分', reasons: '主要原因', owner: '负责人', last: '最近购买', value: '价值', action: '建议动作', region: '区域', valueTier: '价值分层', rfmSegment: 'RFM 分群', pAliveBgnbd: '存活概率 BG/NBD', pAliveParetoNbd: '存活概率 Pareto/NBD', prev: '上一页', next: '下一页' },
   c360: {
     kind: { order: '订单', ticket: '工单', nps: 'NPS', activity: '活跃', subscription: '订阅', intervention: '挽回' },
- title: '客户 360', timeline: '时间线', health: '健康分与原因', action: '建议动作', attributes: '客户属性', pAlive: '存活概率', signup: '注册日期', firstSeen: '首次出现', value12m: '近 12 个月价值', valueBeforeSilence: '沉默前 12 个月价值', playTier: '策略按' },
+ title: '客户 360', timeline: '时间线', health: '健康分与原因', model: '流失概率（标签模型，样本外）与原因', action: '建议动作', attributes: '客户属性', pAlive: '存活概率', signup: '注册日期', firstSeen: '首次出现', value12m: '近 12 个月价值', valueBeforeSilence: '沉默前 12 个月价值', playTier: '策略按' },
   status: { active: '活跃', silent: '沉默', churned: '流失', new: '新客' },
   signal: { 'frequency-drop': '购买频次下降', 'monetary-drop': '消费金额下降', 'service-failures': '服务失误', 'usage-drop': '使用深度下降', recency: '购买间隔', frequencyTrend: '购买频次下降', monetaryTrend: '消费金额下降', complaints: '投诉', serviceFailures: '服务失误', nps: 'NPS/满意度', usageTrend: '使用深度下降' },
   trigger: { 'first-purchase-30d': '首单后30天未复购', 'renewal-at-risk': '续约临近且有风险', 'open-complaint-7d': '7日内投诉未解决', 'unanswered-48h': '售后48小时未响应' },
@@ -46,7 +47,7 @@ export default {
     group: { churn: '流失口径', health: '健康分与风险分层', alerts: '预警', value: '客户价值' },
     label: {
       asOf: '截止日期', period: '统计周期', churnRule: '流失口径', silentDays: '沉默天数 W1', minSilentDays: 'W1 最少天数', churnDays: '流失天数 W2',
-      pAliveActive: '活跃阈值 P(alive)', pAliveChurned: '流失阈值 P(alive)', modelMinRepeatCustomers: '模型最少复购客户数', redBelow: '高风险线', greenAbove: '低风险线',
+      pAliveActive: '活跃阈值 P(alive)', pAliveChurned: '流失阈值 P(alive)', modelMinRepeatCustomers: '模型最少复购客户数', redBelow: '高风险线', greenAbove: '低风险线', modelRedAt: '模型高风险概率线', modelAmberAt: '模型中风险概率线',
       churnAlertThreshold: '流失率预警线', renewalWarningDays: '续约预警天数', currency: '币种', clvHorizonMonths: 'CLV 期限（月）', clvAnnualDiscountRate: 'CLV 年折现率',
     },
     help: {
@@ -61,6 +62,8 @@ export default {
       modelMinRepeatCustomers: '复购客户达到此数量时自动采用 BG/NBD 模型口径。',
       redBelow: '健康分低于此值为高风险（红）。',
       greenAbove: '健康分高于此值为低风险（绿），其间为中风险。',
+      modelRedAt: '仅有流失标签、无行为数据时：模型的样本外流失概率不低于此值为高风险。',
+      modelAmberAt: '仅有流失标签、无行为数据时：流失概率不低于此值（且低于高风险线）为中风险，低于为低风险。',
       churnAlertThreshold: '单周期客户流失率超过此值时亮红灯并画出预警虚线。',
       renewalWarningDays: '续约或合同到期在此天数内且有风险时触发预警。',
       currency: '金额显示的三位币种代码，如 CNY、USD。',
@@ -81,7 +84,7 @@ export default {
     error: {
       required: '不能为空。', choice: '请选择一个选项。', date: '请输入有效日期（YYYY-MM-DD）。', currency: '请输入三位字母币种代码。',
       number: '请输入数字。', integer: '请输入整数。', range: '请输入 {min} 到 {max} 之间的值。',
-      silentBeforeChurn: '沉默天数必须小于流失天数。', pAliveOrder: '流失阈值必须小于活跃阈值。', tierOrder: '高风险线必须小于低风险线。', weightsZero: '权重不能全部为 0。', segmentRequired: '请填写维度和取值。',
+      silentBeforeChurn: '沉默天数必须小于流失天数。', pAliveOrder: '流失阈值必须小于活跃阈值。', tierOrder: '高风险线必须小于低风险线。', modelTierOrder: '中风险概率线必须小于高风险概率线。', weightsZero: '权重不能全部为 0。', segmentRequired: '请填写维度和取值。',
     },
   },
   lang: { switch: 'English' },
