@@ -60,7 +60,7 @@ describe('the workspace (Node engine, schemas in one database)', () => {
     expect(kpis.customers.value).toBe(n);
     expect(n).toBeGreaterThan(DEMO_CUSTOMERS * 0.9);
     expect(Object.keys(s.screen.panels['zh-CN'] ?? {}).sort()).toEqual(
-      ['cohorts', 'diagnosis', 'kpis', 'regions', 'rfm', 'riskList', 'riskTiers', 'structural', 'trend', 'triggers']);
+      ['cohorts', 'diagnosis', 'drivers', 'kpis', 'regions', 'rfm', 'riskList', 'riskTiers', 'structural', 'tenureCurve', 'trend', 'triggers']);
   });
 
   it('reopens from storage: the stored screen draws first and the stored build is adopted without a rebuild', async () => {
