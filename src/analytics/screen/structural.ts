@@ -11,6 +11,7 @@ import type { ScreenLang } from './lang';
 import { customerFilterSql } from './filterSql';
 import { drillDimensionOf } from './drillNames';
 import { scopedSql } from './scoped';
+import { churnerComposition, splitChurnerSteps } from './churnerComposition';
 
 /** The value tier the screen calls out (metrics.md section 3: 企业甲). */
 export const HIGHLIGHT_TIER = '高价值';
@@ -42,6 +43,10 @@ async function filteredStructural(qm: QueryManager, ctx: ScreenContext, filter: 
  */
 export async function loadStructural(qm: QueryManager, ctx: ScreenContext, filter: CustomerFilter, _lang: ScreenLang): Promise<StructuralData | null> {
   if (!ctx.presence.structural) return null;
+  if (splitChurnerSteps(filter).churners) {
+    const { bars } = await churnerComposition(qm, filter);
+    return { overallRate: null, dimensions: [...new Set(bars.map((b) => b.dimension))], bars, callouts: [], composition: true };
+  }
   const f = customerFilterSql(filter);
   const { rows, overall } = f === null
     ? { rows: ctx.families.structural.structural ?? [], overall: ctx.families.structural.structuralOverall }

@@ -82,6 +82,9 @@ export interface StructuralBar {
   valueShare: number | null;
   /** The high-value tier, called out on screen. */
   highlight: boolean;
+  /** Composition mode: this value's share of the base (rate is then its share of the churners, churned/churnersTotal). */
+  baseShare?: number | null;
+  churnersTotal?: number;
 }
 
 export interface StructuralData {
@@ -91,6 +94,11 @@ export interface StructuralData {
   bars: StructuralBar[];
   /** One-line call-outs (企业甲 / 企业乙 cases) in both languages. */
   callouts: { zh: string; en: string }[];
+  /**
+   * The drill selects churners: bars show the churners' composition against the base
+   * (churnerComposition.ts), not churn rates that would all read 100%.
+   */
+  composition?: boolean;
 }
 
 /** One group of the driver panel: a dimension value (or numeric band) with its lift and model weight. */

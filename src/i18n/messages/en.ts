@@ -22,6 +22,7 @@ const en: typeof zh = {
   kpiName: { customers: 'Customers', churnRate: 'Churn rate', churnRateBy: { week: 'Weekly churn rate', month: 'Monthly churn rate', quarter: 'Quarterly churn rate', year: 'Yearly churn rate' }, revenueChurn: 'Revenue churn', valueChurn: 'Value churn', nrr: 'Net revenue retention', redCustomers: 'Red-tier customers', atRiskValue: 'At-risk value', winBackRate: 'Win-back rate', labelledChurnRate: 'Churn rate (labelled)', valueLost: 'Monthly value lost' },
   panel: {
     trend: 'Churn trend', structural: 'Structural churn', cohort: 'Cohort retention', rfm: 'RFM segments', risk: 'Risk tiers', riskList: 'At-risk customers', triggers: 'Key-moment alerts', region: 'Churn by region', diagnosis: 'Diagnosis',
+    composition: 'Churners by group: each bar is its share of the churners; × is the lift against the base',
     nPeriod: 'N-period', unbounded: 'Unbounded', projected: 'Projected (sBG model)', threshold: 'Threshold', rate: 'Churn rate', valueRate: 'Value churn', lift: 'Lift', overall: 'Overall', topSignals: 'Top warning signals',
     red: 'Red', amber: 'Amber', green: 'Green', score: 'Health', owner: 'Owner', value: 'Value', newFlag: 'NEW',
     drivers: 'Churn drivers', modelWeights: 'Model weights (standardised)', tenureCurve: 'Retention by tenure (Kaplan-Meier)', medianTenure: 'Median tenure {n} months', noMedian: 'Over half remain at every tenure',

@@ -20,6 +20,7 @@ export default {
   kpiName: { customers: '客户总数', churnRate: '客户流失率', churnRateBy: { week: '周流失率', month: '月流失率', quarter: '季度流失率', year: '年流失率' }, revenueChurn: '收入流失率', valueChurn: '价值流失率', nrr: '净收入留存', redCustomers: '高风险客户', atRiskValue: '风险价值', winBackRate: '挽回成功率', labelledChurnRate: '流失率（标签）', valueLost: '流失月费占比' },
   panel: {
     trend: '流失趋势', structural: '结构性流失', cohort: '同期群留存', rfm: 'RFM 客户分群', risk: '风险分层', riskList: '风险客户滚动榜', triggers: '关键节点预警', region: '区域流失', diagnosis: '诊断',
+    composition: '流失客户构成：每条为该组占流失客户的比例，× 为相对全体的提升度',
     nPeriod: '第 N 期', unbounded: '累计留存', projected: '预测（sBG 模型）', threshold: '预警线', rate: '流失率', valueRate: '价值流失率', lift: '提升度', overall: '整体', topSignals: '主要预警信号',
     red: '高风险', amber: '中风险', green: '低风险', score: '健康分', owner: '负责人', value: '价值', newFlag: '新',
     drivers: '流失驱动因素', modelWeights: '模型权重（标准化）', tenureCurve: '在网时长留存曲线（Kaplan-Meier）', medianTenure: '中位在网时长 {n} 个月', noMedian: '各在网时长留存均过半',

@@ -49,7 +49,9 @@ export function structuralOption(data: StructuralData, dimension: string, ctx: C
       formatter: (params) => {
         const bar = itemOf<StructuralItem>(paramList(params)[0])?.bar;
         if (!bar) return '';
-        const lines = [rateLine(ctx, 'shareChurned', bar.rate, bar.churned, bar.customers, 'customers')];
+        const lines = data.composition
+          ? [rateLine(ctx, 'churnerShare', bar.rate, bar.churned, bar.churnersTotal ?? 0, 'churned'), `${word(ctx, 'baseShare')} ${pct(bar.baseShare ?? null)}`]
+          : [rateLine(ctx, 'shareChurned', bar.rate, bar.churned, bar.customers, 'customers')];
         if (bar.lift !== null) lines.push(`${word(ctx, 'lift')} ${liftText(bar.lift)}`);
         if (bar.valueShare !== null) lines.push(`${word(ctx, 'valueShare')} ${pct(bar.valueShare)}`);
         return tooltipHtml(nameOf(bar), lines);
@@ -73,7 +75,7 @@ export function structuralOption(data: StructuralData, dimension: string, ctx: C
     series: [
       {
         type: 'bar',
-        name: word(ctx, 'shareChurned'),
+        name: word(ctx, data.composition ? 'churnerShare' : 'shareChurned'),
         data: items,
         barMaxWidth: 28,
         label: {

@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { QueryManager } from '../../src/engine/queryManager';
+import type { ScreenContext } from '../../src/analytics/screen/prepareScreen';
+import { loadStructural } from '../../src/analytics/screen/structural';
+import { loadDemo } from '../../src/demo/loadDemo';
+import { prepareScreen } from '../../src/analytics/screen/prepareScreen';
+import { DEFAULT_SETTINGS } from '../../src/analytics/settings';
+import { createNodeEngine } from '../../src/workspace/nodeHost';
+import { rowsOf } from '../helpers/engine';
+import { telcoScreen } from '../helpers/telcoScreen';
+import { structuralOption } from '../../src/components/chart/options/structuralOption';
+
+// Issue 14 item 7: the churn KPI's drill shows the churners against the base, not 100% charts.
+describe('the churners of a drill against their base', () => {
+  let telco: { qm: QueryManager; ctx: ScreenContext };
+  beforeAll(async () => {
+    telco = await telcoScreen();
+  }, 240_000);
+
+  it('on Telco, drilled to the churned: each Contract value is its share of the 1,869 churners beside its share of the 7,043', async () => {
+    const data = (await loadStructural(telco.qm, telco.ctx, [{ dimension: 'status', value: 'churned' }], 'zh-CN'))!;
+    expect(data.composition).toBe(true);
+    const contract = data.bars.filter((b) => b.dimension === 'attr:Contract');
+    const m2m = contract.find((b) => b.value === 'Month-to-month')!;
+    // From the published Telco counts: 1,655 of the 1,869 churners, 3,875 of the 7,043 customers.
+    expect(m2m).toMatchObject({ churned: 1655, customers: 3875, churnersTotal: 1869 });
+    expect(m2m.rate).toBeCloseTo(1655 / 1869, 12);
+    expect(m2m.baseShare).toBeCloseTo(3875 / 7043, 12);
+    expect(m2m.lift).toBeCloseTo((1655 / 1869) / (3875 / 7043), 12);
+    // Shares of one dimension add up to all churners, and no bar reads 100%.
+    expect(contract.reduce((s, b) => s + (b.rate ?? 0), 0)).toBeCloseTo(1, 12);
+    expect(data.bars.every((b) => (b.rate ?? 0) < 1 || b.baseShare === 1)).toBe(true);
+    const option = structuralOption(data, 'attr:Contract', { locale: 'zh-CN', theme: 'dark', labels: {}, scale: 1 });
+    expect((option.series as { name: string }[])[0].name).toBe('占流失客户');
+  });
+
+  it('on the demo, drilled to the churn KPI (churned in the latest period) inside a region: the base is that region', async () => {
+    const qm = await createNodeEngine();
+    await loadDemo(qm, { customers: 2000 });
+    const ctx = await prepareScreen(qm, DEFAULT_SETTINGS);
+    const [latest] = await rowsOf<{ label: string }>(qm,
+      `SELECT label FROM cw_screen_period_churners WHERE kind = 'churned' GROUP BY label ORDER BY label DESC LIMIT 1`);
+    const filter = [{ dimension: 'region', value: '华东' }, { dimension: 'churned_in', value: latest.label }];
+    const data = (await loadStructural(qm, ctx, filter, 'zh-CN'))!;
+    expect(data.composition).toBe(true);
+    const tiers = data.bars.filter((b) => b.dimension === 'value_tier');
+    const [counts] = await rowsOf<{ base: number; churners: number }>(qm, `SELECT
+      (SELECT count(*) FROM cw_customer_facts WHERE region = '华东')::INTEGER AS base,
+      (SELECT count(DISTINCT p.customer_id) FROM cw_screen_period_churners p JOIN cw_customer_facts f USING (customer_id)
+        WHERE p.label = '${latest.label}' AND p.kind = 'churned' AND f.region = '华东')::INTEGER AS churners`);
+    expect(counts.churners).toBeGreaterThan(0);
+    expect(tiers.reduce((s, b) => s + b.customers, 0)).toBe(counts.base);
+    expect(tiers.reduce((s, b) => s + b.churned, 0)).toBe(counts.churners);
+    expect(tiers.every((b) => b.churnersTotal === counts.churners)).toBe(true);
+    // Without a churner step the panel stays the churn-rate view.
+    expect((await loadStructural(qm, ctx, [{ dimension: 'region', value: '华东' }], 'zh-CN'))!.composition).toBeUndefined();
+    await qm.connector.close();
+  }, 240_000);
+});
