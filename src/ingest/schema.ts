@@ -54,7 +54,7 @@ const customerId: CanonicalColumn = {
   synonyms: [
     'customer_id', 'customerid', 'customer id', 'customer', 'cust_id', 'client id', 'account id', 'accountid',
     'account', 'record id', 'contact id', 'company id', 'member id', 'user id', 'userid', 'buyer id',
-    '客户id', '客户编号', '客户编码', '客户代码', '会员id', '会员编号', '用户id', '客户', '客户号', '账户id',
+    '客户id', '客户编号', '客户编码', '客户代码', '购货单位代码', '会员id', '会员编号', '用户id', '客户', '客户号', '账户id',
     // BankChurners' CLIENTNUM and the pt/es/de/fr exports' customer numbers.
     'clientnum', 'client number', 'customer number', 'id cliente', 'codigo cliente', 'kundennummer', 'kunden id', 'id client', 'numero client',
   ],

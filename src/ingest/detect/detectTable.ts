@@ -39,10 +39,10 @@ const MISSING_REQUIRED = 0.35;
 
 /** Words in file or sheet names that hint at a table. */
 const NAME_HINTS: Record<CanonicalTable, RegExp> = {
-  customers: /customer|client|account|compan|contact|member|客户|会员|用户|客戶/i,
+  customers: /customer|client|account|compan|contact|member|user|客户|会员|用户|客戶/i,
   orders: /order|invoice|sales|transaction|purchase|deal|opportunit|retail|订单|销售|交易|发票|出库|成交/i,
   subscriptions: /subscri|contract|renewal|plan|订阅|合同|续费|续约/i,
-  activity: /activit|login|usage|event|visit|session|登录|活跃|访问|行为|使用/i,
+  activity: /activit|behavio|login|usage|event|visit|session|登录|活跃|访问|行为|使用/i,
   tickets: /ticket|case|support|complain|工单|投诉|客服|售后/i,
   nps: /nps|survey|feedback|满意度|调研|问卷|评价/i,
   interventions: /interven|retention|campaign|挽回|回访|关怀|干预/i,

@@ -22,7 +22,7 @@ const MIN_PAIR_SCORE = 0.3;
  * a synonym's score; in the customers table the name column takes the id role instead.
  */
 const NAME_AS_ID = ['customer name', 'account name', 'company name', 'client name', 'company', 'associated company',
-  '客户名称', '公司名称', '客户全称', '客户简称', '买家会员名', '买家', '会员名', '用户名'];
+  '客户名称', '公司名称', '客户全称', '客户简称', '买家会员名', '买家', '会员名', '用户名', '购货单位'];
 
 /** How well a column's content fits a kind, 0..1 (unknown content, all blank: 0.8). */
 export function contentFit(p: ColumnProfile | undefined, kind: ColumnKind): number {
@@ -83,16 +83,20 @@ export function contentScore(table: CanonicalTable, col: CanonicalColumn, p: Col
     if (col.required) return 0.45 - firstWins;
     // Two dates per row in a subscriptions file: the left one starts it (required, above), the
     // other ends it, whatever its header says (issue 13: 'subscription_end' was dropped).
-    if (table === 'subscriptions' && col.name === 'end_date') return 0.35 - firstWins;
+    // Only a tie-break by position: an end date in the seventh column still clears MIN_PAIR_SCORE.
+    if (table === 'subscriptions' && col.name === 'end_date') return 0.35 - firstWins / 10;
     return col.name === 'signup_date' ? 0.35 - firstWins : 0;
   }
   switch (`${table}.${col.name}`) {
     case 'orders.amount':
       return isMoneyColumn(p) ? 0.4 - firstWins / 10 : 0;
     case 'orders.quantity':
-      return isSmallIntColumn(p, -10000, 10000) ? 0.35 : 0;
+      // A column of zeros (WooCommerce's discount_total) counts nothing.
+      return isSmallIntColumn(p, -10000, 10000) && (p.max ?? 0) > 0 ? 0.35 : 0;
     case 'nps.score':
-      return isSmallIntColumn(p, 0, 10) && p.distinctCount >= 3 ? 0.45 : 0;
+      // Scores use the 0-10 scale; a code column (sex 0/1/2, a level 1-5) never reaches 6, and is
+      // a score only when its header says so (issue 13: JData's sex code was read as the score).
+      return isSmallIntColumn(p, 0, 10) && p.distinctCount >= 3 && (p.max ?? 0) > 5 ? 0.45 : 0;
     case 'tickets.satisfaction':
       return isSmallIntColumn(p, 1, 5) ? 0.3 : 0;
     case 'activity.count':

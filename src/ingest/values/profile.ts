@@ -85,7 +85,8 @@ export function profileColumn(name: string, values: (string | null)[], options: 
     distinct.add(t);
     maxLength = Math.max(maxLength, t.length);
     lengths.add(t.length);
-    const n = parseNumber(t);
+    // '01.036' is a hierarchical code (金蝶's 购货单位代码), not 1.036: no one writes a number with a leading zero before the point.
+    const n = /^0\d+\./.test(t) ? null : parseNumber(t);
     if (n !== null) {
       const mark = decimalEvidence(t);
       if (mark === 'comma') commaDecimals++;
