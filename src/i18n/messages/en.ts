@@ -73,6 +73,18 @@ const en: typeof zh = {
       clvAnnualDiscountRate: 'Annual rate used to discount CLV (applied monthly).',
       segmentWindows: 'W1/W2 for one segment (industry, tier ...), overriding the global days above.',
     },
+    backtest: {
+      title: 'Back-test of the churn definitions',
+      none: 'No back-test: it needs dated rows at least two days before the as-of date.',
+      help: 'Each definition\'s status as of {t0} ({days} days before {asOf}), from the rows up to then only, and the share of each class who bought or were active again by {asOf}.',
+      def: { rule: 'Rule windows W1/W2', bgnbd: 'BG/NBD P(alive)', contractual: 'Contract rule' },
+      status: 'Status at T0', customers: 'Customers at T0', cameBack: 'Came back',
+      current: 'current', picked: 'back-test pick',
+      score: 'Score {score} (active who came back minus churned who came back)',
+      unrated: 'Not rated: needs {n}+ active and {n}+ churned customers at T0',
+      picks: 'The back-test picks: {name} (its churned come back least while its active come back most).',
+      noPick: 'No definition can be rated (each needs {n}+ active and {n}+ churned customers at T0); the current pick stands.',
+    },
     segment: { dimension: 'Dimension', value: 'Value', silentDays: 'W1 days', churnDays: 'W2 days', add: 'Add', remove: 'Remove' },
     weightHelp: {
       recency: 'Weight of days since last activity versus the usual gap.',

@@ -71,6 +71,18 @@ export default {
       clvAnnualDiscountRate: '折算 CLV 的年折现率，按月折现。',
       segmentWindows: '按细分（行业、等级等）单独设置 W1/W2，覆盖上面的全局天数。',
     },
+    backtest: {
+      title: '流失口径回测',
+      none: '无法回测：需要截止日期至少两天前的带日期数据。',
+      help: '各口径按 {t0}（截止日期 {asOf} 前 {days} 天）及之前的数据判定的状态，以及各状态客户到 {asOf} 为止又下单或活跃的比例。',
+      def: { rule: '规则窗口 W1/W2', bgnbd: 'BG/NBD 存活概率', contractual: '合同口径' },
+      status: 'T0 状态', customers: 'T0 客户数', cameBack: '后来回来',
+      current: '当前口径', picked: '回测推荐',
+      score: '得分 {score}（活跃客户回来比例减去流失客户回来比例）',
+      unrated: '不评分：T0 时活跃与流失客户各需至少 {n} 位',
+      picks: '回测推荐：{name}（判为流失的客户回来最少，判为活跃的回来最多）。',
+      noPick: '没有口径可以评分（T0 时活跃与流失客户各需至少 {n} 位），沿用当前口径。',
+    },
     segment: { dimension: '维度', value: '取值', silentDays: 'W1 天数', churnDays: 'W2 天数', add: '添加', remove: '删除' },
     weightHelp: {
       recency: '距上次活动天数相对其惯常间隔的权重。',
