@@ -27,7 +27,7 @@ export default {
   list: { title: '客户清单', total: '共 {n} 户', export: '导出 CSV', exportXlsx: '导出 XLSX', id: '客户ID', name: '客户名称', tier: '风险', status: '状态', score: '健康分', reasons: '主要原因', owner: '负责人', last: '最近购买', value: '价值', action: '建议动作', region: '区域', valueTier: '价值分层', rfmSegment: 'RFM 分群', pAliveBgnbd: '存活概率 BG/NBD', pAliveParetoNbd: '存活概率 Pareto/NBD', prev: '上一页', next: '下一页' },
   c360: {
     kind: { order: '订单', ticket: '工单', nps: 'NPS', activity: '活跃', subscription: '订阅', intervention: '挽回' },
- title: '客户 360', timeline: '时间线', health: '健康分与原因', model: '流失概率（标签模型，样本外）与原因', action: '建议动作', attributes: '客户属性', pAlive: '存活概率', signup: '注册日期', firstSeen: '首次出现', value12m: '近 12 个月价值', valueBeforeSilence: '沉默前 12 个月价值', playTier: '策略按' },
+ title: '客户 360', timeline: '时间线', health: '健康分与原因', model: '流失概率（标签模型，样本外）与原因', action: '建议动作', attributes: '客户属性', pAlive: '存活概率', signup: '注册日期', firstSeen: '首次出现', value12m: '近 12 个月价值', valueBeforeSilence: '沉默前 12 个月价值', playTier: '策略按', subScale: '分项得分 0-100：越高越健康（0 为最差）' },
   status: { active: '活跃', silent: '沉默', churned: '流失', new: '新客' },
   signal: { 'frequency-drop': '购买频次下降', 'monetary-drop': '消费金额下降', 'service-failures': '服务失误', 'usage-drop': '使用深度下降', recency: '购买间隔', frequencyTrend: '购买频次下降', monetaryTrend: '消费金额下降', complaints: '投诉', serviceFailures: '服务失误', nps: 'NPS/满意度', usageTrend: '使用深度下降' },
   trigger: { 'first-purchase-30d': '首单后30天未复购', 'renewal-at-risk': '续约临近且有风险', 'open-complaint-7d': '7日内投诉未解决', 'unanswered-48h': '售后48小时未响应' },
