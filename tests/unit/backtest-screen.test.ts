@@ -152,5 +152,9 @@ describe('the back-test on the screen (CDNOW_sample as of 1997-09-30)', () => {
     const w = mount(SettingsPanel, { global: { plugins: [createPinia(), createAppI18n('zh-CN')] } });
     expect(w.find('[data-testid="backtest-none"]').text()).toBe('无法回测：需要截止日期至少两天前的带日期数据。');
     expect(w.find('table[data-testid^="backtest-"]').exists()).toBe(false);
+    // While a build is still running its late steps, it says so instead.
+    const busy = mount(SettingsPanel, { props: { backtestPending: true }, global: { plugins: [createPinia(), createAppI18n('en')] } });
+    expect(busy.find('[data-testid="backtest-pending"]').text()).toBe('Computing the back-test…');
+    expect(busy.find('[data-testid="backtest-none"]').exists()).toBe(false);
   });
 });

@@ -75,6 +75,7 @@ const en: typeof zh = {
     },
     backtest: {
       title: 'Back-test of the churn definitions',
+      pending: 'Computing the back-test…',
       none: 'No back-test: it needs dated rows at least two days before the as-of date.',
       help: 'Each definition\'s status as of {t0} ({days} days before {asOf}), from the rows up to then only, and the share of each class who bought or were active again by {asOf}.',
       def: { rule: 'Rule windows W1/W2', bgnbd: 'BG/NBD P(alive)', contractual: 'Contract rule' },
