@@ -9,7 +9,6 @@ import { computeRfm } from './rfm/computeRfm';
 import { computeModels } from './models/computeModels';
 import { computeChurnReasons } from './service/computeService';
 import { projectRetention } from './projection/projectRetention';
-import { computeBacktest } from './backtest/computeBacktest';
 
 /** Every metrics.md section, keyed as in cli-contract.md, plus the notes of what could not be computed. */
 export interface WorkspaceReport {
@@ -27,8 +26,8 @@ function split<T extends { notes: string[] }>(part: T): { value: Omit<T, 'notes'
 /**
  * Runs the whole analytics layer once: the screen's build graph without its screen tables
  * (prepare steps, then churn, structural, risk tiers, CLV with the red customers, triggers,
- * service, interventions, diagnosis), then the families only the report prints (customers,
- * cohorts and their sBG retention projection, RFM segments, models, the back-test, churn reasons).
+ * service, interventions, back-test, diagnosis), then the families only the report prints (customers,
+ * cohorts and their sBG retention projection, RFM segments, models, churn reasons).
  * The CLI prints it; notes keep the order of the report's sections. `onStep` is told the name of
  * each step as it starts (the CLI's progress, and the step it names when the engine fails).
  */
@@ -54,8 +53,8 @@ export async function analyzeWorkspace(
   const rfm = split(await computeRfm(qm, s));
   step('models');
   const models = split(await computeModels(qm, s));
-  step('backtest');
-  const backtest = await computeBacktest(qm, s, prepared.churnRule, prepared.valueBasis);
+  // The back-test ran in the graph (its 'backtest' step, which the screen shows too).
+  const backtest = r.backtest;
   step('churnReasons');
   const churnReasons = await computeChurnReasons(qm, s);
   const notes = [

@@ -80,11 +80,11 @@ describe('incremental builds give exactly the screen a build from scratch gives'
   }
 
   const changes: [string, Partial<AnalyticsSettings>, { skips: string[]; runs: string[] }][] = [
-    ['the churn window W2', { churnDays: 60 }, { skips: ['facts', 'fits', 'rfm', 'presence', 'riskScores', 'purchaseClv', 'dims', 'screenDims', 'screenPresence'], runs: ['status', 'spells', 'churn', 'structural', 'risk', 'clv'] }],
+    ['the churn window W2', { churnDays: 60 }, { skips: ['facts', 'fits', 'rfm', 'presence', 'riskScores', 'purchaseClv', 'dims', 'screenDims', 'screenPresence'], runs: ['status', 'spells', 'churn', 'structural', 'risk', 'clv', 'backtest'] }],
     ['the silent window W1', { silentDays: 45 }, { skips: ['facts', 'fits', 'rfm'], runs: ['status'] }],
     ['the period', { period: 'quarter' }, { skips: ['facts', 'fits', 'rfm'], runs: ['churn', 'screen'] }],
     ['the health weights and tier cut-offs', { healthWeights: { ...DEFAULT_SETTINGS.healthWeights, complaints: 40 }, redBelow: 45 }, { skips: ['facts', 'fits', 'status', 'spells'], runs: ['riskScores', 'risk'] }],
-    ['the CLV horizon', { clvHorizonMonths: 12 }, { skips: ['facts', 'status', 'risk'], runs: ['clv'] }],
+    ['the CLV horizon', { clvHorizonMonths: 12 }, { skips: ['facts', 'status', 'risk', 'backtest'], runs: ['clv'] }],
     ['the as-of date', { asOf: '2026-06-30' }, { skips: [], runs: ['facts', 'status', 'risk'] }],
   ];
 

@@ -86,7 +86,9 @@ export async function computeBacktest(
   const horizonDays = await backtestHorizon(qm, asOf);
   if (horizonDays === null) return { value: null, notes: ['the back-test needs dated rows at least two days before the as-of date'] };
   const t0 = minusDays(asOf, horizonDays);
-  const s: ResolvedSettings = { ...settings, asOf: t0 };
+  // The settings as of T0, without copying them: a copy would read every setting, and the build
+  // graph reruns the back-test on a change of any setting it read (graph/trackSettings.ts).
+  const s = new Proxy(settings, { get: (target, key, receiver) => (key === 'asOf' ? t0 : Reflect.get(target, key, receiver) as unknown) });
   const notes: string[] = [];
   try {
     await ensureCanonicalTables(qm);

@@ -3,8 +3,11 @@
  * returned as a structured finding (findingText.ts puts it in words). Pure functions: the inputs
  * come from the structural, status, service, RFM and risk families.
  */
+import type { Backtest } from '../backtest/computeBacktest';
+import { currentDefinition } from '../backtest/pickDefinition';
+import type { ChurnRule } from '../settings';
 
-export type CheckCode = 'structural-hidden' | 'silent-as-lost' | 'service-before-churn' | 'one-size-fits-all' | 'single-signal';
+export type CheckCode = 'structural-hidden' | 'silent-as-lost' | 'service-before-churn' | 'one-size-fits-all' | 'single-signal' | 'backtest-churned';
 /** flag = the pitfall bites on this data; ok = checked and fine; na = the data cannot tell. */
 export type FindingStatus = 'flag' | 'ok' | 'na';
 
@@ -42,6 +45,8 @@ export const DIAGNOSIS_THRESHOLDS = {
   minTierCustomers: 10,
   /** AUC points the multi-signal warning must gain over the best single signal to matter. */
   aucGain: 0.02,
+  /** Share of the customers called churned at T0 who came back by the as-of date that flags the definition. */
+  backtestReturnShare: 0.2,
 } as const;
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -170,5 +175,23 @@ export function checkSingleSignal(
     check,
     status: gain >= DIAGNOSIS_THRESHOLDS.aucGain ? 'flag' : 'ok',
     params: { multiAuc: multi.auc, source: multi.source, signal: best.signal, singleAuc: best.auc, gain },
+  };
+}
+
+/**
+ * The back-test in one finding (src/analytics/README.md "Back-test"): of the customers the current
+ * definition called churned at T0 (as-of minus the horizon), how many came back by the as-of date.
+ * Flag when at least DIAGNOSIS_THRESHOLDS.backtestReturnShare of them did. Null when there is no
+ * back-test, the current definition was not back-tested (labels), or it called nobody churned at T0.
+ */
+export function checkBacktestChurned(bt: Backtest | null, rule: ChurnRule): Finding | null {
+  if (!bt) return null;
+  const def = currentDefinition(rule, bt);
+  const churned = def?.classes.find((c) => c.status === 'churned');
+  if (!def || !churned || churned.customers === 0) return null;
+  return {
+    check: 'backtest-churned',
+    status: churned.share >= DIAGNOSIS_THRESHOLDS.backtestReturnShare ? 'flag' : 'ok',
+    params: { definition: def.name, horizonDays: bt.horizonDays, t0: bt.t0, customers: churned.customers, cameBack: churned.cameBack, share: round4(churned.share) },
   };
 }

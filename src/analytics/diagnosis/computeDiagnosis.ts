@@ -5,8 +5,10 @@ import { computeRisk, type RiskSummary } from '../risk/computeRisk';
 import { STATUS_TABLE } from '../risk/labels';
 import { ensureFacts, tableColumns, valueTierTable } from '../risk/tables';
 import { computeService, type ServiceDiagnosis } from '../service/computeService';
+import type { ChurnRule } from '../settings';
+import type { Backtest } from '../backtest/computeBacktest';
 import {
-  checkOneSizeFitsAll, checkServiceBeforeChurn, checkSilentAsLost, checkSingleSignal, checkStructuralHidden,
+  checkBacktestChurned, checkOneSizeFitsAll, checkServiceBeforeChurn, checkSilentAsLost, checkSingleSignal, checkStructuralHidden,
   type Finding, type SilentCounts, type StructuralRow, type TierChurn,
 } from './checks';
 import { silentCountsSql, tierChurnSql } from './diagnosisSql';
@@ -79,4 +81,14 @@ export async function computeDiagnosis(
   ];
   for (const f of findings) if (f.status === 'na') notes.push(`Diagnosis ${f.check}: ${findingText(f).en}.`);
   return { value: findings.map((f) => ({ ...f, text: findingText(f) })), notes };
+}
+
+/**
+ * The back-test's finding with its line in both languages: of the customers the current
+ * definition (`rule`, the screen's churn rule) called churned at T0, the share who came back by
+ * the as-of date (checks.ts checkBacktestChurned). Null when there is nothing to say.
+ */
+export function backtestFinding(bt: Backtest | null, rule: ChurnRule): DiagnosisFinding | null {
+  const f = checkBacktestChurned(bt, rule);
+  return f ? { ...f, text: findingText(f) } : null;
 }

@@ -22,6 +22,14 @@ const NA: Record<Finding['check'], Bilingual> = {
   'service-before-churn': { zh: '流失前服务：需要投诉工单和客户状态', en: 'Service before churn: needs complaint tickets and customer status' },
   'one-size-fits-all': { zh: '分层策略：需要价值分层和客户状态', en: 'One play for all: needs value tiers and customer status' },
   'single-signal': { zh: '单一信号预警：需要流失标签才能比较AUC', en: 'Single-signal warning: needs a churn label to compare AUCs' },
+  'backtest-churned': { zh: '回测：需要回测期前后的带日期数据', en: 'Back-test: needs dated rows before and after the back-test date' },
+};
+
+/** The back-tested definitions by name, both languages. */
+export const BACKTEST_DEFINITION_NAMES: Record<string, Bilingual> = {
+  rule: { zh: '规则窗口 W1/W2', en: 'rule windows W1/W2' },
+  bgnbd: { zh: 'BG/NBD 存活概率', en: 'BG/NBD P(alive)' },
+  contractual: { zh: '合同口径', en: 'contract rule' },
 };
 
 const auc = (x: unknown) => Number(x).toFixed(2);
@@ -83,6 +91,14 @@ export function formatFinding(f: Finding, lang: Lang): string {
       return zh
         ? `最佳单一信号${name}（AUC ${auc(p.singleAuc)}）与多信号预警（${auc(p.multiAuc)}）效果相近`
         : `The best single signal, ${name} (AUC ${auc(p.singleAuc)}), warns about as well as all signals (${auc(p.multiAuc)})`;
+    }
+    case 'backtest-churned': {
+      const name = BACKTEST_DEFINITION_NAMES[String(p.definition)]?.[lang] ?? String(p.definition);
+      // The share from the counts, not the rounded `share` param: the same figure the settings table shows.
+      const [n, share] = [fmtNum(Number(p.customers), 0), fmtPct(Number(p.cameBack) / Number(p.customers))];
+      return zh
+        ? `按当前口径（${name}），${p.horizonDays} 天前判为流失的 ${n} 位客户中 ${share} 后来又下单或活跃`
+        : `Of the ${n} customers the current definition (${name}) called churned ${p.horizonDays} days ago, ${share} bought or were active again`;
     }
     default:
       return String(f.check);

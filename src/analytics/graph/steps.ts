@@ -30,6 +30,7 @@ import type { TriggerCount } from '../triggers/kinds';
 import { computeService, type ServiceDiagnosis } from '../service/computeService';
 import { computeInterventions, type InterventionsSummary } from '../interventions/computeInterventions';
 import { computeDiagnosis, type DiagnosisFinding } from '../diagnosis/computeDiagnosis';
+import { computeBacktest, type Backtest } from '../backtest/computeBacktest';
 import { redCustomerIdsSql } from '../screen/changes';
 import { tablePresenceSql, type TablePresence } from '../screen/presence';
 import { buildCustomerDimsSql } from '../structural/dimensionsSql';
@@ -90,6 +91,7 @@ export interface StepResults {
   triggers: Noted<TriggerCount[] | null>;
   service: Noted<ServiceDiagnosis | null>;
   interventions: Noted<InterventionsSummary | null>;
+  backtest: Noted<Backtest | null>;
   diagnosis: Noted<DiagnosisFinding[] | null>;
   screenOrderDays: null;
   screenDims: null;
@@ -251,6 +253,13 @@ export const SCREEN_STEPS: readonly Step[] = [
   { id: 'structural', writes: [], deps: ['status', 'dims', 'meta'], run: async ({ qm, s }) => noted(await computeStructural(qm, s)) },
   { id: 'triggers', writes: ['cw_triggers'], deps: ['riskScores', 'riskModel', 'facts', 'meta'], run: async ({ qm, s }) => asNoted(await computeTriggers(qm, s)) },
   { id: 'service', writes: [], deps: ['facts', 'status', 'meta'], run: async ({ qm, s }) => asNoted(await computeService(qm, s)) },
+  // The back-test rebuilds facts, value, status and risk as of T0 into cw_bt_* tables it drops
+  // again (no screen table): it reads the rows, the decisions and the settings it is given (the
+  // churn windows and P(alive) cut-offs through status, the health weights through risk).
+  { id: 'backtest', writes: [], deps: ['asOf', 'decide'], run: async ({ qm, s, get }) => {
+    const d = get('decide');
+    return asNoted(await computeBacktest(qm, s, d.rule, d.valueBasis));
+  } },
   { id: 'diagnosis', writes: [], deps: ['structural', 'riskScores', 'riskModel', 'risk', 'service', 'facts', 'status', 'valueTier', 'meta'], run: async ({ qm, s, get }) => {
     const structural = get('structural').value;
     return asNoted(await computeDiagnosis(qm, s, {
@@ -262,8 +271,8 @@ export const SCREEN_STEPS: readonly Step[] = [
   } },
 ];
 
-/** The families no KPI reads (structural churn, triggers, service, diagnosis): the app draws the KPIs before they run. */
-export const LATE_STEPS: readonly StepId[] = ['structural', 'triggers', 'service', 'diagnosis'];
+/** The families no KPI reads (structural churn, triggers, service, back-test, diagnosis): the app draws the KPIs before they run. */
+export const LATE_STEPS: readonly StepId[] = ['structural', 'triggers', 'service', 'backtest', 'diagnosis'];
 
 /** The steps only the screen needs (its drill tables); the CLI report leaves them out. */
 export const SCREEN_ONLY_STEPS: readonly StepId[] = ['screenOrderDays', 'screenDims', 'screenPresence', 'screen'];

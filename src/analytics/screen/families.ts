@@ -8,6 +8,7 @@ import type { TriggerCount } from '../triggers/kinds';
 import type { ChurnReasonRow, ServiceDiagnosis } from '../service/computeService';
 import type { InterventionsSummary } from '../interventions/computeInterventions';
 import type { DiagnosisFinding } from '../diagnosis/computeDiagnosis';
+import type { Backtest } from '../backtest/computeBacktest';
 import type { StatusSummary } from '../status/summary';
 import type { BgNbdFit } from '../models/bgnbd';
 import type { GammaGammaFit } from '../models/gammaGamma';
@@ -26,5 +27,7 @@ export interface FamilyResults {
   service: ServiceDiagnosis | null;
   churnReasons?: ChurnReasonRow[] | null;
   interventions: InterventionsSummary | null;
+  /** The back-test of the status definitions (null without dated rows before the as-of date). */
+  backtest: Backtest | null;
   diagnosis: DiagnosisFinding[] | null;
 }

@@ -55,10 +55,11 @@ export async function prepareScreen(
  * What the late families stand in with before they have run: no rows, no findings. Only the
  * KPI loader sees a context built with them, and it reads none of them.
  */
-const LATE_PENDING: Pick<StepResults, 'structural' | 'triggers' | 'service' | 'diagnosis'> = {
+const LATE_PENDING: Pick<StepResults, 'structural' | 'triggers' | 'service' | 'backtest' | 'diagnosis'> = {
   structural: { value: { structural: null, structuralOverall: null, structuralCallouts: [] }, notes: [] },
   triggers: { value: null, notes: [] },
   service: { value: null, notes: [] },
+  backtest: { value: null, notes: [] },
   diagnosis: { value: null, notes: [] },
 };
 
@@ -72,9 +73,10 @@ function contextOf(r: StepResults, settings: AnalyticsSettings): ScreenContext {
     triggers: r.triggers.value,
     service: r.service.value,
     interventions: r.interventions.value,
+    backtest: r.backtest.value,
     diagnosis: r.diagnosis.value,
   };
-  const familyNotes = [r.churn, r.structural, r.riskModel, r.risk, r.clv, r.triggers, r.service, r.interventions, r.diagnosis].flatMap((p) => p.notes);
+  const familyNotes = [r.churn, r.structural, r.riskModel, r.risk, r.clv, r.triggers, r.service, r.interventions, r.backtest, r.diagnosis].flatMap((p) => p.notes);
   const presence: ScreenPresence = {
     ...r.screen.tables,
     churnByPeriod: families.churn.churnByPeriod !== null,

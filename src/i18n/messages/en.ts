@@ -30,7 +30,7 @@ const en: typeof zh = {
   list: { title: 'Customer list', total: '{n} customers', export: 'Export CSV', exportXlsx: 'Export XLSX', id: 'Customer ID', name: 'Name', tier: 'Risk', status: 'Status', score: 'Health', reasons: 'Top reasons', owner: 'Owner', last: 'Last purchase', value: 'Value', action: 'Recommended action', region: 'Region', valueTier: 'Value tier', rfmSegment: 'RFM segment', pAliveBgnbd: 'P(alive) BG/NBD', pAliveParetoNbd: 'P(alive) Pareto/NBD', prev: 'Previous', next: 'Next' },
   c360: {
     kind: { order: 'Order', ticket: 'Ticket', nps: 'NPS', activity: 'Activity', subscription: 'Subscription', intervention: 'Intervention' },
- title: 'Customer 360', timeline: 'Timeline', health: 'Health score and reasons', model: 'Churn probability (model on the labels, out of fold) and reasons', action: 'Recommended action', attributes: 'Attributes', pAlive: 'P(alive)', signup: 'Signup date', firstSeen: 'First seen', value12m: 'Value, last 12 months', valueBeforeSilence: 'Value, 12 months to the last purchase', playTier: 'Play chosen as' },
+ title: 'Customer 360', timeline: 'Timeline', health: 'Health score and reasons', model: 'Churn probability (model on the labels, out of fold) and reasons', action: 'Recommended action', attributes: 'Attributes', pAlive: 'P(alive)', signup: 'Signup date', firstSeen: 'First seen', value12m: 'Value, last 12 months', valueBeforeSilence: 'Value, 12 months to the last purchase', playTier: 'Play chosen as', subScale: 'Sub-scores on a 0-100 scale: higher is healthier (0 = worst)' },
   status: { active: 'Active', silent: 'Silent', churned: 'Churned', new: 'New' },
   signal: { 'frequency-drop': 'Fewer purchases', 'monetary-drop': 'Lower spend', 'service-failures': 'Service failures', 'usage-drop': 'Less usage', recency: 'Purchase gap', frequencyTrend: 'Fewer purchases', monetaryTrend: 'Lower spend', complaints: 'Complaints', serviceFailures: 'Service failures', nps: 'NPS / satisfaction', usageTrend: 'Less usage' },
   trigger: { 'first-purchase-30d': 'No repeat 30 days after first order', 'renewal-at-risk': 'Renewal due while at risk', 'open-complaint-7d': 'Complaint open in last 7 days', 'unanswered-48h': 'After-sales ticket unanswered 48 h' },
@@ -73,6 +73,19 @@ const en: typeof zh = {
       clvHorizonMonths: 'How many future months customer lifetime value covers.',
       clvAnnualDiscountRate: 'Annual rate used to discount CLV (applied monthly).',
       segmentWindows: 'W1/W2 for one segment (industry, tier ...), overriding the global days above.',
+    },
+    backtest: {
+      title: 'Back-test of the churn definitions',
+      pending: 'Computing the back-test…',
+      none: 'No back-test: it needs dated rows at least two days before the as-of date.',
+      help: 'Each definition\'s status as of {t0} ({days} days before {asOf}), from the rows up to then only, and the share of each class who bought or were active again by {asOf}.',
+      def: { rule: 'Rule windows W1/W2', bgnbd: 'BG/NBD P(alive)', contractual: 'Contract rule' },
+      status: 'Status at T0', customers: 'Customers at T0', cameBack: 'Came back',
+      current: 'current', picked: 'back-test pick',
+      score: 'Score {score} (active who came back minus churned who came back)',
+      unrated: 'Not rated: needs {n}+ active and {n}+ churned customers at T0',
+      picks: 'The back-test picks: {name} (its churned come back least while its active come back most).',
+      noPick: 'No definition can be rated (each needs {n}+ active and {n}+ churned customers at T0); the current pick stands.',
     },
     segment: { dimension: 'Dimension', value: 'Value', silentDays: 'W1 days', churnDays: 'W2 days', add: 'Add', remove: 'Remove' },
     weightHelp: {

@@ -28,7 +28,7 @@ export default {
   list: { title: '客户清单', total: '共 {n} 户', export: '导出 CSV', exportXlsx: '导出 XLSX', id: '客户ID', name: '客户名称', tier: '风险', status: '状态', score: '健康分', reasons: '主要原因', owner: '负责人', last: '最近购买', value: '价值', action: '建议动作', region: '区域', valueTier: '价值分层', rfmSegment: 'RFM 分群', pAliveBgnbd: '存活概率 BG/NBD', pAliveParetoNbd: '存活概率 Pareto/NBD', prev: '上一页', next: '下一页' },
   c360: {
     kind: { order: '订单', ticket: '工单', nps: 'NPS', activity: '活跃', subscription: '订阅', intervention: '挽回' },
- title: '客户 360', timeline: '时间线', health: '健康分与原因', model: '流失概率（标签模型，样本外）与原因', action: '建议动作', attributes: '客户属性', pAlive: '存活概率', signup: '注册日期', firstSeen: '首次出现', value12m: '近 12 个月价值', valueBeforeSilence: '沉默前 12 个月价值', playTier: '策略按' },
+ title: '客户 360', timeline: '时间线', health: '健康分与原因', model: '流失概率（标签模型，样本外）与原因', action: '建议动作', attributes: '客户属性', pAlive: '存活概率', signup: '注册日期', firstSeen: '首次出现', value12m: '近 12 个月价值', valueBeforeSilence: '沉默前 12 个月价值', playTier: '策略按', subScale: '分项得分 0-100：越高越健康（0 为最差）' },
   status: { active: '活跃', silent: '沉默', churned: '流失', new: '新客' },
   signal: { 'frequency-drop': '购买频次下降', 'monetary-drop': '消费金额下降', 'service-failures': '服务失误', 'usage-drop': '使用深度下降', recency: '购买间隔', frequencyTrend: '购买频次下降', monetaryTrend: '消费金额下降', complaints: '投诉', serviceFailures: '服务失误', nps: 'NPS/满意度', usageTrend: '使用深度下降' },
   trigger: { 'first-purchase-30d': '首单后30天未复购', 'renewal-at-risk': '续约临近且有风险', 'open-complaint-7d': '7日内投诉未解决', 'unanswered-48h': '售后48小时未响应' },
@@ -71,6 +71,19 @@ export default {
       clvHorizonMonths: '客户终身价值计算的未来月数。',
       clvAnnualDiscountRate: '折算 CLV 的年折现率，按月折现。',
       segmentWindows: '按细分（行业、等级等）单独设置 W1/W2，覆盖上面的全局天数。',
+    },
+    backtest: {
+      title: '流失口径回测',
+      pending: '正在回测…',
+      none: '无法回测：需要截止日期至少两天前的带日期数据。',
+      help: '各口径按 {t0}（截止日期 {asOf} 前 {days} 天）及之前的数据判定的状态，以及各状态客户到 {asOf} 为止又下单或活跃的比例。',
+      def: { rule: '规则窗口 W1/W2', bgnbd: 'BG/NBD 存活概率', contractual: '合同口径' },
+      status: 'T0 状态', customers: 'T0 客户数', cameBack: '后来回来',
+      current: '当前口径', picked: '回测推荐',
+      score: '得分 {score}（活跃客户回来比例减去流失客户回来比例）',
+      unrated: '不评分：T0 时活跃与流失客户各需至少 {n} 位',
+      picks: '回测推荐：{name}（判为流失的客户回来最少，判为活跃的回来最多）。',
+      noPick: '没有口径可以评分（T0 时活跃与流失客户各需至少 {n} 位），沿用当前口径。',
     },
     segment: { dimension: '维度', value: '取值', silentDays: 'W1 天数', churnDays: 'W2 天数', add: '添加', remove: '删除' },
     weightHelp: {

@@ -1,0 +1,52 @@
+import type { ChurnRule } from '../settings';
+import type { Backtest, BacktestDefinition, BacktestDefinitionName } from './computeBacktest';
+
+/** A class must hold at least this many customers at T0 for its definition to be rated (src/analytics/README.md). */
+export const MIN_RATED_CLASS_CUSTOMERS = 20;
+
+/** The non-contractual candidates, in the order a tie keeps (the simplest first). */
+const CANDIDATES: readonly BacktestDefinitionName[] = ['rule', 'bgnbd'];
+
+/** One candidate's rating: share of its active who came back minus share of its churned who came back (null = not rated). */
+export interface BacktestScore {
+  name: BacktestDefinitionName;
+  score: number | null;
+}
+
+/** Which definition the back-test picks (null when no candidate is rated) and every candidate's score. */
+export interface BacktestPick {
+  name: BacktestDefinitionName | null;
+  scores: BacktestScore[];
+}
+
+function scoreOf(d: BacktestDefinition): number | null {
+  const active = d.classes.find((c) => c.status === 'active');
+  const churned = d.classes.find((c) => c.status === 'churned');
+  if (!active || !churned || active.customers < MIN_RATED_CLASS_CUSTOMERS || churned.customers < MIN_RATED_CLASS_CUSTOMERS) return null;
+  return active.share - churned.share;
+}
+
+/**
+ * The rule of src/analytics/README.md "Choosing the default non-contractual definition by the
+ * back-test": a candidate (rule, bgnbd) is rated when its active and churned classes at T0 each
+ * hold 20+ customers; score = share of its active who came back - share of its churned who came
+ * back; the highest wins, a tie keeps the order rule, bgnbd. Shown beside the settings; it does
+ * not change the screen's own pick this round.
+ */
+export function pickBacktestDefinition(bt: Backtest): BacktestPick {
+  const scores = CANDIDATES.flatMap((name) => {
+    const d = bt.definitions.find((x) => x.name === name);
+    return d ? [{ name, score: scoreOf(d) }] : [];
+  });
+  let best: BacktestScore | null = null;
+  for (const s of scores) if (s.score !== null && (best === null || s.score > best.score!)) best = s;
+  return { name: best?.name ?? null, scores };
+}
+
+/** The back-test definition the screen's churn rule stands for (model -> bgnbd, contractual -> contractual, rule -> rule); null for labels or when it was not back-tested. */
+export function currentDefinition(rule: ChurnRule, bt: Backtest): BacktestDefinition | null {
+  // Labels are what happened, not a definition the back-test checks.
+  if (rule === 'labeled') return null;
+  const wanted: BacktestDefinitionName = rule === 'model' ? 'bgnbd' : rule === 'contractual' ? 'contractual' : 'rule';
+  return bt.definitions.find((d) => d.name === wanted) ?? null;
+}
