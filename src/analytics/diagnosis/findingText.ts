@@ -1,7 +1,7 @@
 import type { Bilingual, Lang } from '../risk/computed';
 import { fmtNum, fmtPct } from '../risk/format';
 import type { Finding } from './checks';
-import { dimensionName } from '../common/dimensionNames';
+import { dimensionName, dimensionValueName } from '../common/dimensionNames';
 
 const SIGNAL_NAMES: Record<string, Bilingual> = {
   recency: { zh: '购买间隔', en: 'recency vs cadence' },
@@ -42,16 +42,17 @@ export function formatFinding(f: Finding, lang: Lang): string {
   switch (f.check) {
     case 'structural-hidden': {
       const dim = dimensionName(String(p.dimension), lang);
-      const seg = `${dim}=${p.value}`;
+      const value = dimensionValueName(String(p.dimension), String(p.value), lang);
+      const seg = `${dim}=${value}`;
       const [overall, rate, lift] = [fmtPct(Number(p.overall)), fmtPct(Number(p.rate)), fmtNum(Number(p.lift), 2)];
       if (f.status === 'flag') {
         return zh
           ? `整体流失率${overall}看似正常，但${seg}的流失率为${rate}（${lift}倍）`
-          : `Overall churn ${overall} looks normal, but ${dim} = ${p.value} churns at ${rate} (${lift}x)`;
+          : `Overall churn ${overall} looks normal, but ${dim} = ${value} churns at ${rate} (${lift}x)`;
       }
       return zh
         ? `没有细分群体的流失率超过整体（${overall}）的1.5倍；最高为${seg}（${rate}）`
-        : `No segment churns above 1.5x the overall rate (${overall}); highest: ${dim} = ${p.value} at ${rate}`;
+        : `No segment churns above 1.5x the overall rate (${overall}); highest: ${dim} = ${value} at ${rate}`;
     }
     case 'silent-as-lost': {
       const [n, alive, share] = [fmtNum(Number(p.ruleChurned), 0), fmtNum(Number(p.stillAlive), 0), fmtPct(Number(p.share))];
