@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { QueryManager } from '../../src/engine/queryManager';
 import type { ScreenContext } from '../../src/analytics/screen/prepareScreen';
 import { loadStructural } from '../../src/analytics/screen/structural';
+import { loadRegions } from '../../src/analytics/screen/regions';
+import { regionOption } from '../../src/components/chart/options/regionOption';
 import { loadDemo } from '../../src/demo/loadDemo';
 import { prepareScreen } from '../../src/analytics/screen/prepareScreen';
 import { DEFAULT_SETTINGS } from '../../src/analytics/settings';
@@ -54,6 +56,21 @@ describe('the churners of a drill against their base', () => {
     expect(tiers.every((b) => b.churnersTotal === counts.churners)).toBe(true);
     // Without a churner step the panel stays the churn-rate view.
     expect((await loadStructural(qm, ctx, [{ dimension: 'region', value: '华东' }], 'zh-CN'))!.composition).toBeUndefined();
+
+    // The region panel, drilled to the churn KPI alone: each region's share of all the period's churners.
+    const regions = (await loadRegions(qm, ctx, [{ dimension: 'churned_in', value: latest.label }], 'zh-CN'))!;
+    const perRegion = await rowsOf<{ region: string; n: number }>(qm, `SELECT f.region, count(DISTINCT p.customer_id)::INTEGER AS n
+      FROM cw_screen_period_churners p JOIN cw_customer_facts f USING (customer_id)
+      WHERE p.label = '${latest.label}' AND p.kind = 'churned' AND f.region IS NOT NULL GROUP BY f.region`);
+    const total = perRegion.reduce((s, r) => s + r.n, 0);
+    for (const r of perRegion) {
+      const bar = regions.find((b) => b.region === r.region)!;
+      expect(bar.churned).toBe(r.n);
+      expect(bar.rate).toBeCloseTo(r.n / total, 12);
+    }
+    expect(regions.reduce((s, b) => s + (b.baseShare ?? 0), 0)).toBeCloseTo(1, 12);
+    const option = regionOption(regions, { locale: 'en', theme: 'dark', labels: {}, scale: 1 });
+    expect((option.series as { name: string; markLine?: unknown }[])[0]).toMatchObject({ name: 'Share of the churners', markLine: undefined });
     await qm.connector.close();
   }, 240_000);
 });

@@ -207,6 +207,9 @@ export interface RegionBar {
   rate: number | null;
   red: number;
   atRiskValue: number | null;
+  /** Composition mode (a drill to churners): rate is the region's share of the churners, baseShare its share of the base. */
+  baseShare?: number | null;
+  churnersTotal?: number;
 }
 
 export interface DiagnosisLine {

@@ -19,8 +19,10 @@ export function regionOption(bars: RegionBar[], ctx: ChartContext): EChartsOptio
   const p = palette(ctx);
   const f = fontSizes(ctx);
   const pct = (v: number | null) => formatPercent(v, ctx.locale);
+  // A drill to churners: shares of the churners against shares of the base (regions.ts), no overall rate.
+  const composition = bars.some((b) => b.baseShare !== undefined);
   const customers = bars.reduce((s, b) => s + b.customers, 0);
-  const overall = customers > 0 ? bars.reduce((s, b) => s + b.churned, 0) / customers : null;
+  const overall = !composition && customers > 0 ? bars.reduce((s, b) => s + b.churned, 0) / customers : null;
   const items: RegionItem[] = bars.map((b) => ({ value: b.rate, drill: { dimension: 'region', value: b.region, label: b.region }, bar: b }));
   const maxRate = Math.max(overall ?? 0, ...bars.map((b) => b.rate ?? 0));
 
@@ -34,7 +36,9 @@ export function regionOption(bars: RegionBar[], ctx: ChartContext): EChartsOptio
       formatter: (params) => {
         const bar = itemOf<RegionItem>(paramList(params)[0])?.bar;
         if (!bar) return '';
-        const lines = [rateLine(ctx, 'shareChurned', bar.rate, bar.churned, bar.customers, 'customers'), `${word(ctx, 'red')} ${formatFull(bar.red, ctx.locale)}`];
+        const lines = composition
+          ? [rateLine(ctx, 'churnerShare', bar.rate, bar.churned, bar.churnersTotal ?? 0, 'churned'), `${word(ctx, 'baseShare')} ${pct(bar.baseShare ?? null)}`]
+          : [rateLine(ctx, 'shareChurned', bar.rate, bar.churned, bar.customers, 'customers'), `${word(ctx, 'red')} ${formatFull(bar.red, ctx.locale)}`];
         if (bar.atRiskValue !== null) lines.push(`${word(ctx, 'value')} ${formatCompact(bar.atRiskValue, ctx.locale)}`);
         return tooltipHtml(bar.region, lines);
       },
@@ -55,7 +59,7 @@ export function regionOption(bars: RegionBar[], ctx: ChartContext): EChartsOptio
     series: [
       {
         type: 'bar',
-        name: word(ctx, 'shareChurned'),
+        name: word(ctx, composition ? 'churnerShare' : 'shareChurned'),
         data: items,
         color: p.accent,
         barMaxWidth: 40,
