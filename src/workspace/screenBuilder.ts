@@ -16,6 +16,9 @@ import { buildKey } from './buildKey';
 import type { WriteLock } from './writeLock';
 import { CODE_VERSION, readStoredScreen, writeStoredScreen, type PanelResults } from './storedScreen';
 
+/** The panels that read the deferred steps' results (the back-test line of the diagnosis). */
+const DEFERRED_PANELS: readonly PanelId[] = ['diagnosis'];
+
 /** The table recording which build the derived tables hold: its key and prepared context. */
 export const BUILD_TABLE = 'cw_build';
 
@@ -156,16 +159,25 @@ export class ScreenBuilder {
         // transaction without their statistics (one statement went from 0.5 s to 47 s). The build
         // record is dropped first and written last instead, so a build cut short is never adopted.
         await host.writer.exec(`DROP TABLE IF EXISTS ${BUILD_TABLE}`);
+        let drawnEarly = false;
         const { ran, ...ctx } = await prepareScreen(host.writer, state.settings, {
           memo: { codeVersion: CODE_VERSION, dataVersion: String(this.host.generation()) },
           onKpisReady: (early) => this.publishKpis(host, early),
+          // The whole screen before the deferred steps (the back-test); then only the panels that read them.
+          onDrawable: async (drawable) => {
+            host.reader.invalidate();
+            screen.ctx = drawable;
+            await this.publish(host.reader, drawable, null);
+            screen.drawn++;
+            drawnEarly = true;
+          },
         });
         screen.lastRan = ran;
         await host.writer.exec(writeBuildRecordSql(key, ctx));
         host.reader.invalidate();
         screen.ctx = ctx;
-        await this.publish(host.reader, ctx, key);
-        screen.drawn++;
+        await this.publish(host.reader, ctx, key, drawnEarly ? DEFERRED_PANELS : undefined);
+        if (!drawnEarly) screen.drawn++;
         // Persisted after the panels are drawn: the checkpoint (seconds at M) never delays the
         // screen, and a crash before it reopens the last checkpointed build, which the build
         // record then finds stale and rebuilds.
@@ -201,13 +213,18 @@ export class ScreenBuilder {
     screen.kpisDrawn++;
   }
 
-  /** Computes every panel's unfiltered result, publishing each as it is ready, then stores the screen. */
-  private async publish(reader: QueryManager, ctx: ScreenContext, key: string): Promise<void> {
+  /**
+   * Computes every panel's unfiltered result (or only the panels `only` names, keeping the
+   * others), publishing each as it is ready, then stores the screen under `key` (null: a screen
+   * drawn before its deferred steps, not stored).
+   */
+  private async publish(reader: QueryManager, ctx: ScreenContext, key: string | null, only?: readonly PanelId[]): Promise<void> {
     const screen = this.host.state.screen;
     const fresh: Partial<Record<string, PanelResults>> = {};
     for (const lang of this.host.langs()) {
-      const results: PanelResults = {};
+      const results: PanelResults = only ? { ...screen.panels[lang] } : {};
       for (const [id, loader] of Object.entries(SCREEN_PANELS) as [PanelId, (typeof SCREEN_PANELS)[PanelId]][]) {
+        if (only && !only.includes(id)) continue;
         try {
           results[id] = await loader(reader, ctx, [], lang);
         } catch {
@@ -221,6 +238,7 @@ export class ScreenBuilder {
       fresh[lang] = results;
     }
     screen.panels = fresh;
+    if (key === null) return;
     screen.storedKey = key;
     await writeStoredScreen(this.host.kv, this.host.state.name, { codeVersion: CODE_VERSION, buildKey: key, ctx, panels: fresh }).catch(() => undefined);
   }

@@ -274,6 +274,12 @@ export const SCREEN_STEPS: readonly Step[] = [
 /** The families no KPI reads (structural churn, triggers, service, back-test, diagnosis): the app draws the KPIs before they run. */
 export const LATE_STEPS: readonly StepId[] = ['structural', 'triggers', 'service', 'backtest', 'diagnosis'];
 
+/**
+ * Steps the screen is drawn without, then completed: the back-test recomputes every status as of
+ * T0 (2-3 s on the demo) and only the settings tab and one diagnosis line read it.
+ */
+export const DEFERRED_STEPS: readonly StepId[] = ['backtest'];
+
 /** The steps only the screen needs (its drill tables); the CLI report leaves them out. */
 export const SCREEN_ONLY_STEPS: readonly StepId[] = ['screenOrderDays', 'screenDims', 'screenPresence', 'screen'];
 

@@ -5,7 +5,7 @@ import type { PeriodBasis, ValueBasis } from '../status/basis';
 import type { FamilyResults } from './families';
 import type { ScreenPresence } from './presence';
 import { runGraph, type GraphMemo } from '../graph/runGraph';
-import { LATE_STEPS, SCREEN_STEPS, type StepId, type StepResults } from '../graph/steps';
+import { DEFERRED_STEPS, LATE_STEPS, SCREEN_STEPS, type StepId, type StepResults } from '../graph/steps';
 
 /** What every panel loader takes: the decisions prepareAnalytics made and the families' results. */
 export interface ScreenContext {
@@ -36,19 +36,32 @@ export interface ScreenContext {
 export async function prepareScreen(
   qm: QueryManager,
   settings: AnalyticsSettings,
-  options: { today?: string; memo?: GraphMemo; onKpisReady?: (ctx: ScreenContext) => Promise<void> } = {},
+  options: {
+    today?: string; memo?: GraphMemo;
+    onKpisReady?: (ctx: ScreenContext) => Promise<void>;
+    /** Handed the context without the deferred steps (DEFERRED_STEPS), to draw the screen before they run. */
+    onDrawable?: (ctx: ScreenContext) => Promise<void>;
+  } = {},
 ): Promise<ScreenContext & { ran: StepId[] }> {
   const all = SCREEN_STEPS.map((st) => st.id);
-  let early: StepId[] = [];
-  if (options.onKpisReady && options.memo) {
-    // Everything the KPIs read first, drawn at once; the late families then run (the second
-    // pass finds the first pass's steps current in the memo and only reads their results).
-    const first = await runGraph(qm, settings, all.filter((id) => !LATE_STEPS.includes(id)), options);
-    early = first.ran;
-    await options.onKpisReady(contextOf({ ...(first.results as StepResults), ...LATE_PENDING }, settings));
+  const ran: StepId[] = [];
+  const pass = async (ids: readonly StepId[]) => {
+    const r = await runGraph(qm, settings, ids, options);
+    ran.push(...r.ran.filter((id) => !ran.includes(id)));
+    return r.results as StepResults;
+  };
+  if (options.memo && options.onKpisReady) {
+    // Everything the KPIs read first, drawn at once; the late families then run (a later pass
+    // finds the earlier passes' steps current in the memo and only reads their results).
+    const first = await pass(all.filter((id) => !LATE_STEPS.includes(id)));
+    await options.onKpisReady(contextOf({ ...first, ...LATE_PENDING }, settings));
   }
-  const { results, ran } = await runGraph(qm, settings, all, options);
-  return { ...contextOf(results as StepResults, settings), ran: [...early, ...ran.filter((id) => !early.includes(id))] };
+  if (options.memo && options.onDrawable) {
+    const drawable = await pass(all.filter((id) => !DEFERRED_STEPS.includes(id)));
+    await options.onDrawable(contextOf({ ...drawable, backtest: LATE_PENDING.backtest }, settings));
+  }
+  const results = await pass(all);
+  return { ...contextOf(results, settings), ran };
 }
 
 /**
