@@ -9,8 +9,11 @@ import { prepareScreen } from '../../src/analytics/screen/prepareScreen';
 import { DEFAULT_SETTINGS } from '../../src/analytics/settings';
 import { createNodeEngine } from '../../src/workspace/nodeHost';
 import { rowsOf } from '../helpers/engine';
-import { telcoScreen } from '../helpers/telcoScreen';
+import { RAW_TELCO, telcoScreen } from '../helpers/telcoScreen';
 import { structuralOption } from '../../src/components/chart/options/structuralOption';
+import { loadKpis } from '../../src/analytics/screen/kpis';
+import { loadTrend } from '../../src/analytics/screen/trend';
+import { trendOption } from '../../src/components/chart/options/trendOption';
 
 // Issue 14 item 7: the churn KPI's drill shows the churners against the base, not 100% charts.
 describe('the churners of a drill against their base', () => {
@@ -34,6 +37,18 @@ describe('the churners of a drill against their base', () => {
     expect(data.bars.every((b) => (b.rate ?? 0) < 1 || b.baseShare === 1)).toBe(true);
     const option = structuralOption(data, 'attr:Contract', { locale: 'zh-CN', theme: 'dark', labels: {}, scale: 1 });
     expect((option.series as { name: string }[])[0].name).toBe('占流失客户');
+  });
+
+  it('on Telco, drilled to the churned: the KPI strip counts the 1,869 churners and keeps the base rate 1,869 / 7,043, not 100%', async () => {
+    const [raw] = await rowsOf<{ churned: number; all: number }>(telco.qm,
+      `SELECT count(*) FILTER (WHERE Churn = 'Yes')::INTEGER AS churned, count(*)::INTEGER AS "all" FROM ${RAW_TELCO}`);
+    const k = (await loadKpis(telco.qm, telco.ctx, [{ dimension: 'status', value: 'churned' }], 'zh-CN'))!;
+    expect(k.ofBase).toBe(true);
+    expect(k.customers.value).toBe(raw.churned);
+    expect(k.labelled!.churnRate).toMatchObject({ numerator: raw.churned, denominator: raw.all });
+    expect(k.labelled!.churnRate.value).toBeCloseTo(raw.churned / raw.all, 12);
+    // Without the churner step nothing is marked as the base's.
+    expect((await loadKpis(telco.qm, telco.ctx, [], 'zh-CN'))!.ofBase).toBeUndefined();
   });
 
   it('on the demo, drilled to the churn KPI (churned in the latest period) inside a region: the base is that region', async () => {
@@ -71,6 +86,27 @@ describe('the churners of a drill against their base', () => {
     expect(regions.reduce((s, b) => s + (b.baseShare ?? 0), 0)).toBeCloseTo(1, 12);
     const option = regionOption(regions, { locale: 'en', theme: 'dark', labels: {}, scale: 1 });
     expect((option.series as { name: string; markLine?: unknown }[])[0]).toMatchObject({ name: 'Share of the churners', markLine: undefined });
+
+    // The KPI strip and the trend under the churn KPI's drill: the rates are the base's (the same
+    // figures as with no drill, or as the region alone), the customer count is the churners'.
+    const churnKpi = [{ dimension: 'churned_in', value: latest.label }];
+    const [all, drilled] = [(await loadKpis(qm, ctx, [], 'zh-CN'))!, (await loadKpis(qm, ctx, churnKpi, 'zh-CN'))!];
+    expect(drilled.ofBase).toBe(true);
+    expect(drilled.churnRate).toEqual(all.churnRate);
+    expect(drilled.revenueChurn).toEqual(all.revenueChurn);
+    expect(drilled.churnRate!.value).toBeLessThan(0.5);
+    expect(drilled.customers.value).toBe(total);
+    const [regionOnly, regionDrilled] = [(await loadKpis(qm, ctx, [filter[0]], 'zh-CN'))!, (await loadKpis(qm, ctx, filter, 'zh-CN'))!];
+    expect(regionDrilled.churnRate).toEqual(regionOnly.churnRate);
+    expect(regionDrilled.customers.value).toBe(counts.churners);
+    const [trendAll, trendDrilled] = [(await loadTrend(qm, ctx, [], 'zh-CN'))!, (await loadTrend(qm, ctx, churnKpi, 'zh-CN'))!];
+    expect(trendDrilled.points).toEqual(trendAll.points);
+    expect(trendDrilled.ofBase).toBe(true);
+    expect(trendAll.ofBase).toBeUndefined();
+    expect(trendDrilled.points.some((pt) => pt.rate === 1)).toBe(false);
+    const trendChart = trendOption(trendDrilled, { locale: 'zh-CN', theme: 'dark', labels: {}, scale: 1 });
+    expect((trendChart.title as { text: string }).text).toBe('按流失筛选前的全体计算');
+    expect(trendOption(trendAll, { locale: 'zh-CN', theme: 'dark', labels: {}, scale: 1 }).title).toBeUndefined();
     await qm.connector.close();
   }, 240_000);
 });

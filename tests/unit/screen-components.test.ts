@@ -75,6 +75,11 @@ describe('screen components', () => {
     await churn.trigger('click');
     await lost.trigger('click');
     expect(w.emitted('drill')).toEqual([[{ dimension: 'status', value: 'churned' }], [{ dimension: 'status', value: 'churned' }]]);
+    expect(w.find('[data-testid="kpi-of-base"]').exists()).toBe(false);
+    // Under a drill to the churned the rate cards say they are the base's; the customer count does not.
+    const drilled = mount(KpiStrip, { props: { kpis: { ...telco, customers: { value: 1869, previous: 1869 }, ofBase: true } }, ...plugins() });
+    expect(drilled.findAll('[data-testid="kpi-of-base"]').map((x) => x.text())).toEqual(['按流失筛选前的全体计算', '按流失筛选前的全体计算']);
+    expect(drilled.find('[data-testid="kpi-customers"] [data-testid="kpi-of-base"]').exists()).toBe(false);
   });
 
   it('a panel without data says which file would fill it instead of drawing an empty chart', () => {

@@ -15,6 +15,7 @@ import { SCREEN_CUSTOMERS_TABLE } from './screenTables';
 import { STATUS_TABLE } from '../status/statusSql';
 import { FACTS_TABLE } from '../facts/customerFacts';
 import { labelSummarySql, type LabelSummary } from '../status/labelSummary';
+import { splitChurnerSteps } from './churnerComposition';
 
 interface CustomerCounts { customers: number; previous: number; red: number; at_risk: number | null; unlabeled: number; period_label: string }
 
@@ -102,13 +103,18 @@ async function winBack(qm: QueryManager, ctx: ScreenContext, filter: string | nu
  * churned; their CLV (else trailing-12-month value) as the at-risk value; the win-back rate
  * (saved / treated customers). Red customers and win-back have no previous value (null).
  * A labelled snapshot with no churn by period gets `labelled` instead (labelledMeasures).
+ * Under a drill to churners (the churn KPI's own drill) the rates are the base's (the drill path
+ * without its churner steps, `ofBase`): the churners' own churn rate would read 100% (issue 14).
+ * The counts (customers, red, at-risk value, win-back) stay the drilled customers'.
  */
 export async function loadKpis(qm: QueryManager, ctx: ScreenContext, filter: CustomerFilter, _lang: ScreenLang): Promise<KpiSet | null> {
   const f = customerFilterSql(filter);
+  const { base, churners } = splitChurnerSteps(filter);
+  const rateFilter = churners ? customerFilterSql(base) : f;
   const [c] = toRows<CustomerCounts>(await qm.query(customerCountsSql(ctx, f)));
-  const churn = churnMeasures(ctx, await churnRowsFor(qm, ctx, f));
+  const churn = churnMeasures(ctx, await churnRowsFor(qm, ctx, rateFilter));
   const risk = ctx.presence.risk;
-  const labelled = churn.churnRate === null ? await labelledMeasures(qm, ctx, f) : undefined;
+  const labelled = churn.churnRate === null ? await labelledMeasures(qm, ctx, rateFilter) : undefined;
   return {
     asOf: ctx.asOf,
     period: churn.period ?? c.period_label,
@@ -121,5 +127,6 @@ export async function loadKpis(qm: QueryManager, ctx: ScreenContext, filter: Cus
     winBackRate: await winBack(qm, ctx, f),
     ...(c.unlabeled > 0 ? { unlabeled: c.unlabeled } : {}),
     ...(labelled ? { labelled } : {}),
+    ...(churners ? { ofBase: true } : {}),
   };
 }

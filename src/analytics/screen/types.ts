@@ -53,6 +53,11 @@ export interface KpiSet {
    * previous value, and neither is a period rate (the lamp does not read them).
    */
   labelled?: { churnRate: Measure; valueLost: Measure | null };
+  /**
+   * The drill selects churners (the churn KPI's drill): the rate measures (churn rate, revenue or
+   * value churn, NRR, the labelled rates) are the base's, the drill path without its churner steps.
+   */
+  ofBase?: boolean;
 }
 
 /** One point of the churn trend. */
@@ -69,6 +74,8 @@ export interface TrendData {
   points: TrendPoint[];
   /** Warning threshold for the logo churn rate (the dashed line). */
   threshold: number;
+  /** Under a drill to churners: the base's trend (the drill path without its churner steps), as KpiSet.ofBase. */
+  ofBase?: boolean;
 }
 
 /** One bar of structural churn (metrics.md section 3). */

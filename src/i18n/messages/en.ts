@@ -5,7 +5,7 @@ import analyst from './analyst.en';
 /** English interface text; the shape must match zh-CN. */
 const en: typeof zh = {
   app: { title: 'Customer Churn Warning Screen', company: 'Demo Company', defaultWorkspace: 'Default workspace', asOf: 'Data as of', loading: 'Starting the analysis engine…', loadingData: 'Opening the workspace…', revalidating: 'Checking the saved screen against the data…', rebuilding: 'Updating metrics {done}/{total}', otherTab: 'ChurnWatch is open in another tab: this one shows the last saved screen (read-only) and takes over when that tab closes.', storage: { opfs: 'Storage: browser file system (OPFS)', indexeddb: 'Storage: IndexedDB (fallback)', memory: 'Storage: memory only' }, preparing: 'Computing metrics…', loadingDemo: 'Generating demo data…', engine: 'Engine', error: 'Something went wrong' },
-  kpi: { customers: 'Customers', orders: 'Orders', churned: 'Churned', active: 'Active', silent: 'Silent', new: 'New', churnRule: 'Churn rule', unlabeled: '{n} customers have no churn label' },
+  kpi: { customers: 'Customers', orders: 'Orders', churned: 'Churned', active: 'Active', silent: 'Silent', new: 'New', churnRule: 'Churn rule', unlabeled: '{n} customers have no churn label', ofBase: 'Of the base before the churner drill' },
   rule: { labeled: 'label', contractual: 'contract end', rule: 'days without purchase', model: 'BG/NBD model' },
   files: {
     demoInfo: 'Demo company: {customers} customers, generated in {generate} ms, loaded in {load} ms',

@@ -3,7 +3,7 @@ import analyst from './analyst.zh-CN';
 /** 中文 (default) interface text. Keys are shared with en.ts. */
 export default {
   app: { title: '客户流失预警大屏', defaultWorkspace: '默认工作区', company: '演示公司', asOf: '数据截至', loading: '正在启动分析引擎…', loadingData: '正在打开工作区数据…', revalidating: '正在核对已保存的大屏与数据…', rebuilding: '正在更新指标 {done}/{total}', otherTab: 'ChurnWatch 已在另一个标签页中打开：这里显示上次保存的大屏（只读），那个标签页关闭后将自动接管。', storage: { opfs: '存储：浏览器文件系统（OPFS）', indexeddb: '存储：IndexedDB（回退）', memory: '存储：仅内存' }, preparing: '正在计算指标…', loadingDemo: '正在生成演示数据…', engine: '引擎', error: '出错了' },
-  kpi: { customers: '客户数', orders: '订单数', churned: '流失客户', active: '活跃', silent: '沉默', new: '新客', churnRule: '流失口径', unlabeled: '{n} 位客户无流失标签' },
+  kpi: { customers: '客户数', orders: '订单数', churned: '流失客户', active: '活跃', silent: '沉默', new: '新客', churnRule: '流失口径', unlabeled: '{n} 位客户无流失标签', ofBase: '按流失筛选前的全体计算' },
   rule: { labeled: '标签', contractual: '合同到期', rule: '未购天数规则', model: 'BG/NBD 模型' },
   files: {
     demoInfo: '演示公司：{customers} 个客户，生成 {generate} ms，载入 {load} ms',

@@ -13,8 +13,9 @@ interface TrendItem {
 
 /**
  * Churn trend: logo churn rate (and value churn rate when present) by period, the warning
- * threshold as a dashed red line, points above it in red, partial periods hollow.
- * Labels: rate, valueRate, threshold, churned, atStart, partial.
+ * threshold as a dashed red line, points above it in red, partial periods hollow. Under a drill to
+ * churners (data.ofBase) the series is the base's, said in a caption at the top left.
+ * Labels: rate, valueRate, threshold, churned, atStart, partial, ofBase.
  */
 export function trendOption(data: TrendData, ctx: ChartContext): EChartsOption {
   const p = palette(ctx);
@@ -38,7 +39,8 @@ export function trendOption(data: TrendData, ctx: ChartContext): EChartsOption {
   return {
     ...base,
     legend: hasValue ? { top: 0, right: 8, textStyle: { color: p.text, fontSize: f.legend } } : { show: false },
-    grid: { left: 8, right: 24, top: hasValue ? 40 : 24, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    ...(data.ofBase ? { title: { text: word(ctx, 'ofBase'), left: 8, top: 0, textStyle: { color: p.muted, fontSize: f.legend, fontWeight: 'normal' } } } : {}),
+    grid: { left: 8, right: 24, top: hasValue || data.ofBase ? 40 : 24, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: {
       ...base.tooltip,
       trigger: 'axis',
