@@ -122,6 +122,9 @@ describe('the workspace kept in OPFS, in headless Chromium', () => {
     await expect.poll(() => page.getByTestId('kpi-churn-rate').locator('.label').innerText()).toBe('流失率（标签）');
     await churnCard.click();
     await expect.poll(() => kpi(page, 'customers'), { timeout: 60_000 }).toBe('1,869');
+    // The rate stays the base's under the drill to the churned, and says so (it read 100%).
+    expect(await kpi(page, 'churn-rate')).toBe('26.5%');
+    expect(await page.getByTestId('kpi-churn-rate').getByTestId('kpi-of-base').innerText()).toBe('按流失筛选前的全体计算');
     await page.getByTestId('open-list').click();
     await expect.poll(() => page.getByTestId('customer-list').innerText(), { timeout: 60_000 }).toContain('1,869');
     await screenshot(page, 'telco-snapshot-churned-list-1920x1080');

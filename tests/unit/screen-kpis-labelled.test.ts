@@ -37,6 +37,8 @@ describe('KPIs of the Telco snapshot (labeled rule, no dated behaviour)', () => 
   it('shows the churn rate over labelled customers: 1,869 / 7,043 = 26.5%', async () => {
     const k = (await loadKpis(qm, ctx, [], 'zh-CN'))!;
     expect(k.customers.value).toBe(7043);
+    // A snapshot has no dates, so no count one period earlier (it read "vs previous — 0").
+    expect(k.customers.previous).toBeNull();
     // No period rate: the labelled rate stands in, and the lamp (which reads churnRate) is not fed a cumulative share.
     expect(k.churnRate).toBeNull();
     expect(k.labelled!.churnRate).toEqual({ value: 1869 / 7043, previous: null, numerator: 1869, denominator: 7043 });
@@ -84,10 +86,12 @@ describe('KPIs of the Telco snapshot (labeled rule, no dated behaviour)', () => 
     // The raw file's churners, by id.
     const ids = await rowsOf<{ id: string }>(qm, `SELECT customerID AS id FROM read_csv('raw_telco.csv', header = true, all_varchar = true) WHERE Churn = 'Yes' ORDER BY 1`);
     expect(list.rows.map((r) => r.customer_id).sort()).toEqual(ids.map((r) => r.id).sort());
-    // Drilled, the KPIs are those of the churned: every one of them labelled and churned.
+    // Drilled, the customer count is the churned; the churn rate stays the base's (issue 14: it
+    // read 1,869 / 1,869 = 100% here), marked as such.
     const k = (await loadKpis(qm, ctx, [churned], 'zh-CN'))!;
     expect(k.customers.value).toBe(1869);
-    expect(k.labelled!.churnRate).toMatchObject({ numerator: 1869, denominator: 1869, value: 1 });
+    expect(k.labelled!.churnRate).toMatchObject({ numerator: 1869, denominator: 7043, value: 1869 / 7043 });
+    expect(k.ofBase).toBe(true);
   });
 
   it('restricts the labelled KPIs to a drilled attribute, checked by direct SQL', async () => {

@@ -17,18 +17,18 @@ import { FACTS_TABLE } from '../facts/customerFacts';
 import { labelSummarySql, type LabelSummary } from '../status/labelSummary';
 import { splitChurnerSteps } from './churnerComposition';
 
-interface CustomerCounts { customers: number; previous: number; red: number; at_risk: number | null; unlabeled: number; period_label: string }
+interface CustomerCounts { customers: number; previous: number | null; red: number; at_risk: number | null; unlabeled: number; period_label: string }
 
 /**
  * SQL: customers now and one period earlier (first seen on or before that day; customers without
- * any date count in both), red-tier customers not churned and their value (the at-risk value),
+ * any date count in both; NULL when no customer has a date, a snapshot, which has no earlier count), red-tier customers not churned and their value (the at-risk value),
  * customers without a churn label, and the label of the period holding the as-of date.
  */
 function customerCountsSql(ctx: ScreenContext, filter: string | null): string {
   const { asOf, period } = ctx.settings;
   const d = dateLit(asOf);
   return `SELECT count(*)::INTEGER AS customers,
-    count(*) FILTER (WHERE first_seen_date IS NULL OR first_seen_date <= CAST(${d} - ${periodIntervalSql(period)} AS DATE))::INTEGER AS previous,
+    CASE WHEN count(first_seen_date) > 0 THEN count(*) FILTER (WHERE first_seen_date IS NULL OR first_seen_date <= CAST(${d} - ${periodIntervalSql(period)} AS DATE)) END::INTEGER AS previous,
     count(*) FILTER (WHERE warning_tier = 'red')::INTEGER AS red,
     CAST(coalesce(sum(value) FILTER (WHERE warning_tier = 'red'), 0) AS DOUBLE) AS at_risk,
     (SELECT count(*) FROM ${STATUS_TABLE} WHERE label_unknown AND ${inFilterSql('customer_id', filter)})::INTEGER AS unlabeled,
