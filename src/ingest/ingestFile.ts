@@ -111,7 +111,7 @@ async function fastLane(qm: QueryManager, input: IngestInput, base: ReportBase, 
   if (!plan) return decline('bytes');
   let sample;
   try {
-    sample = await readDelimited(qm, prefixInput(input, plan), { signal: options.signal });
+    sample = await readDelimited(qm, prefixInput(input, plan), { signal: options.signal, onProgress: options.onProgress });
   } catch (e) {
     if (e instanceof QueryCancelledError) throw e;
     return decline('sample');
@@ -119,6 +119,13 @@ async function fastLane(qm: QueryManager, input: IngestInput, base: ReportBase, 
   let reached = false;
   try {
     if (sample.rowsRead === 0) return decline('no rows');
+    // The sample is the whole file: it is the text path's staging already, and a typed read would
+    // only read the file again.
+    const whole = plan.bytes.length <= sampleBytes(plan) && options.fastLane !== 'always';
+    if (whole) {
+      options.onLane?.(input.name, 'text', 'short file');
+      return await loadStaged(qm, base, null, sample, options);
+    }
     const report = await loadStaged(qm, base, null, sample, options, async (table, mapping, profiles) => {
       if (options.signal?.aborted) throw new QueryCancelledError();
       const rows = await readTypedStaging(qm, plan, sample, table, mapping, profiles);
@@ -143,6 +150,13 @@ async function fastLane(qm: QueryManager, input: IngestInput, base: ReportBase, 
  */
 function prefixInput(input: IngestInput, plan: FastLanePlan): IngestInput {
   const { bytes } = plan;
+  const size = sampleBytes(plan);
+  return { name: input.name, size, read: async (s, e) => bytes.subarray(s, Math.min(e, size)) };
+}
+
+/** Bytes of the sample: the first lines up to the end of the line where it ends. */
+function sampleBytes(plan: FastLanePlan): number {
+  const { bytes } = plan;
   let end = 0;
   for (let lines = 0; lines < PROFILE_SAMPLE_ROWS + SAMPLE_SPARE_LINES && end < bytes.length; lines++) {
     const nl = bytes.indexOf(10, end);
@@ -152,6 +166,5 @@ function prefixInput(input: IngestInput, plan: FastLanePlan): IngestInput {
     const nl = bytes.indexOf(10, SNIFF_BYTES + 1);
     end = nl < 0 ? bytes.length : nl + 1;
   }
-  const size = Math.min(end, bytes.length);
-  return { name: input.name, size, read: async (s, e) => bytes.subarray(s, Math.min(e, size)) };
+  return Math.min(end, bytes.length);
 }

@@ -115,10 +115,11 @@ export interface IngestOptions {
    */
   commit?: (write: () => Promise<void>, report: () => FileReport) => Promise<void>;
   /**
-   * Let clean delimited files take the typed fast lane (readers/fastLane.ts); on by default. Off,
-   * every file takes the text path. Either way the rows, rejects and report are the same.
+   * Let clean delimited files take the typed fast lane (readers/fastLane.ts); on by default for
+   * files longer than the detection sample. Off, every file takes the text path; 'always' takes the
+   * lane for short files too (tests). Either way the rows, rejects and report are the same.
    */
-  fastLane?: boolean;
+  fastLane?: boolean | 'always';
   /** Told which lane read a delimited file, and why the fast lane declined (tests, benchmarks). */
   onLane?: (file: string, lane: 'typed' | 'text', reason: string | null) => void;
 }

@@ -74,7 +74,7 @@ describe('the typed fast lane loads exactly what the text path loads', () => {
     for (const file of FILES) {
       const bytes = new Uint8Array(readFileSync(file));
       const name = path.basename(file);
-      const fast = await loadTwice(fastQm, name, bytes, {});
+      const fast = await loadTwice(fastQm, name, bytes, { fastLane: 'always' });
       const text = await loadTwice(textQm, name, bytes, { fastLane: false });
       expect(text.lanes, name).toEqual(['text', 'text']);
       expect(fast.reports, name).toEqual(text.reports);
@@ -91,7 +91,7 @@ describe('the typed fast lane loads exactly what the text path loads', () => {
     await loadDemo(demo, { customers: 600 });
     for (const table of ['orders', 'customers', 'tickets', 'subscriptions']) {
       const bytes = await exportCsv(demo, table);
-      const fast = await loadTwice(fastQm, `${table}.csv`, bytes, {});
+      const fast = await loadTwice(fastQm, `${table}.csv`, bytes, { fastLane: 'always' });
       const text = await loadTwice(textQm, `${table}.csv`, bytes, { fastLane: false });
       expect(fast.lanes, table).toEqual(['typed', 'typed']);
       expect(fast.reports, table).toEqual(text.reports);
@@ -110,10 +110,10 @@ async function exportCsv(qm: QueryManager, table: string): Promise<Uint8Array> {
 }
 
 describe('the fast lane declines where its rows could differ, and the text path reports as before', () => {
-  /** A clean orders file of 12,000 lines (past the detection sample) with `edit` applied to one record. */
-  function orders(edit: (cells: string[]) => void, at = 11000): Uint8Array {
+  /** A clean orders file of 16,000 lines (past the detection sample) with `edit` applied to one record. */
+  function orders(edit: (cells: string[]) => void, at = 15000): Uint8Array {
     const lines = ['order_id,customer_id,order_date,amount,quantity,status'];
-    for (let i = 1; i <= 12000; i++) {
+    for (let i = 1; i <= 16000; i++) {
       const cells = [`O${i}`, `C${i % 500}`, `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, `${(i % 997) + 0.5}`, `${(i % 3) + 1}`, 'paid'];
       if (i === at) edit(cells);
       lines.push(cells.join(','));
@@ -132,18 +132,20 @@ describe('the fast lane declines where its rows could differ, and the text path 
     return { report: fast, lanes };
   }
 
-  it('takes the lane on the clean file: numbers typed, the whole file in one read', async () => {
+  it('takes the lane on the clean file: numbers typed, the whole file in one read (a short file keeps its text staging)', async () => {
     const { report, lanes } = await both('orders.csv', orders(() => undefined));
     expect(lanes).toEqual([{ lane: 'typed', reason: null }]);
-    expect(report).toMatchObject({ table: 'orders', rowsRead: 12000, rowsLoaded: 12000, rowsRejected: 0 });
-  });
+    const short = await both('orders.csv', new TextEncoder().encode('order_id,customer_id,order_date,amount\nO1,C1,2024-01-02,5\n'));
+    expect(short.lanes).toEqual([{ lane: 'text', reason: 'short file' }]);
+    expect(report).toMatchObject({ table: 'orders', rowsRead: 16000, rowsLoaded: 16000, rowsRejected: 0 });
+  }, 300_000);
 
   it('one unreadable amount past the sample: declines, and the text path rejects that line with its reason', async () => {
     const { report, lanes } = await both('orders.csv', orders((c) => { c[3] = 'abc'; }));
     expect(lanes).toEqual([{ lane: 'text', reason: 'fast lane declined: typed read failed' }]);
-    expect(report).toMatchObject({ rowsRead: 12000, rowsLoaded: 11999, rowsRejected: 1 });
-    expect(report.rejected).toEqual([{ line: 11001, reason: 'amount "abc" is not a number' }]);
-  });
+    expect(report).toMatchObject({ rowsRead: 16000, rowsLoaded: 15999, rowsRejected: 1 });
+    expect(report.rejected).toEqual([{ line: 15001, reason: 'amount "abc" is not a number' }]);
+  }, 300_000);
 
   it('an amount DuckDB reads but the text path refuses ("inf", 1e20): declines; "1_000": numbers stay text', async () => {
     for (const [value, reason] of [['inf', 'typed read'], ['1e20', 'typed read']] as const) {
@@ -156,8 +158,8 @@ describe('the fast lane declines where its rows could differ, and the text path 
     // lane still reads the file but converts numbers from text, so the reject is the text path's.
     const { report, lanes } = await both('orders.csv', orders((c) => { c[3] = '1_000'; }));
     expect(lanes).toEqual([{ lane: 'typed', reason: null }]);
-    expect(report.rejected).toEqual([{ line: 11001, reason: 'amount "1_000" is not a number' }]);
-  });
+    expect(report.rejected).toEqual([{ line: 15001, reason: 'amount "1_000" is not a number' }]);
+  }, 300_000);
 
   it('a ragged row, a blank line, a quote, a total row, CR line ends: declines with the text path\'s rejects and notes', async () => {
     const cases: [string, (c: string[]) => void, RegExp][] = [
@@ -171,8 +173,13 @@ describe('the fast lane declines where its rows could differ, and the text path 
       expect(lanes[0].lane, label).toBe('text');
       expect(lanes[0].reason ?? '', label).toMatch(why);
     }
-    const total = await both('orders.csv', orders((c) => { c.splice(0, 6, 'Total', '', '', '123', '', ''); }, 12000));
+    // A byte that is no UTF-8 past the sample: the text path reads it as U+FFFD, DuckDB refuses it.
+    const bad = orders((c) => { c[5] = 'paid\u0001'; });
+    bad[bad.lastIndexOf(1)] = 0xff;
+    const invalid = await both('orders.csv', bad);
+    expect(invalid.lanes[0]).toEqual({ lane: 'text', reason: 'fast lane declined: typed read failed' });
+    const total = await both('orders.csv', orders((c) => { c.splice(0, 6, 'Total', '', '', '123', '', ''); }, 16000));
     expect(total.lanes[0]).toEqual({ lane: 'text', reason: 'fast lane declined: total row' });
     expect(total.report.notes.join(' ')).toMatch(/Total/);
-  });
+  }, 300_000);
 });

@@ -17,7 +17,7 @@ import { totalRowLabel } from './totalRows';
  *
  * The lane is taken only where its rows are provably the text path's rows; anything else makes it
  * decline (the caller then runs the text path, which keeps today's rows, rejects and messages):
- * - the bytes: valid UTF-8 without BOM, no NUL, no double quote (so every line is one record and
+ * - the bytes: UTF-8 without BOM (DuckDB refuses invalid bytes, where the text path would replace them), no NUL, no double quote (so every line is one record and
  *   fields are split the same way by both readers), LF or CRLF line ends throughout, a one-byte
  *   delimiter (not whitespace runs);
  * - the layout: the header on the first line (no title or `sep=` lines), and every line after it a
@@ -66,7 +66,6 @@ export async function planFastLane(input: IngestInput, maxBytes: number): Promis
   if (bytes.length !== input.size) return null;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return null;
   if (bytes.indexOf(0) >= 0 || bytes.indexOf(QUOTE) >= 0) return null;
-  if (!isUtf8(bytes)) return null;
   let lfs = 0;
   let crlfs = 0;
   for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) {
@@ -80,16 +79,6 @@ export async function planFastLane(input: IngestInput, maxBytes: number): Promis
   const lines = lfs + (bytes[bytes.length - 1] === LF ? 0 : 1);
   const firstLf = bytes.indexOf(LF);
   return { bytes, newline: crs > 0 ? '\r\n' : '\n', lines, firstLineEnd: firstLf < 0 ? bytes.length : firstLf };
-}
-
-/** Strict UTF-8 validity (TextDecoder with fatal: the text path would replace bad bytes, DuckDB would refuse them). */
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** True when one of the last lines (the text path's last three records) reads as a total row. */
