@@ -111,7 +111,7 @@ async function fastLane(qm: QueryManager, input: IngestInput, base: ReportBase, 
   if (!plan) return decline('bytes');
   let sample;
   try {
-    sample = await readDelimited(qm, prefixInput(input, plan), { signal: options.signal, onProgress: options.onProgress });
+    sample = await readDelimited(qm, prefixInput(input, plan), { signal: options.signal });
   } catch (e) {
     if (e instanceof QueryCancelledError) throw e;
     return decline('sample');
@@ -121,8 +121,9 @@ async function fastLane(qm: QueryManager, input: IngestInput, base: ReportBase, 
     if (sample.rowsRead === 0) return decline('no rows');
     // The sample is the whole file: it is the text path's staging already, and a typed read would
     // only read the file again.
-    const whole = plan.bytes.length <= sampleBytes(plan) && options.fastLane !== 'always';
-    if (whole) {
+    const read = sampleBytes(plan);
+    options.onProgress?.({ file: input.name, phase: 'staging', fraction: read / input.size, rows: sample.rowsRead });
+    if (read >= plan.bytes.length && options.fastLane !== 'always') {
       options.onLane?.(input.name, 'text', 'short file');
       return await loadStaged(qm, base, null, sample, options);
     }
@@ -130,6 +131,8 @@ async function fastLane(qm: QueryManager, input: IngestInput, base: ReportBase, 
       if (options.signal?.aborted) throw new QueryCancelledError();
       const rows = await readTypedStaging(qm, plan, sample, table, mapping, profiles);
       reached = true;
+      options.onProgress?.({ file: input.name, phase: 'staging', fraction: 1, rows: rows.rowsRead });
+      if (options.signal?.aborted) throw new QueryCancelledError();
       return rows;
     });
     if (!reached) return decline('not loaded');
