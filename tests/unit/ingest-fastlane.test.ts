@@ -111,14 +111,14 @@ async function exportCsv(qm: QueryManager, table: string): Promise<Uint8Array> {
 
 describe('the fast lane declines where its rows could differ, and the text path reports as before', () => {
   /** A clean orders file of 16,000 lines (past the detection sample) with `edit` applied to one record. */
-  function orders(edit: (cells: string[]) => void, at = 15000): Uint8Array {
+  function orders(edit: (cells: string[]) => void, at = 15000, newline = '\n'): Uint8Array {
     const lines = ['order_id,customer_id,order_date,amount,quantity,status'];
     for (let i = 1; i <= 16000; i++) {
       const cells = [`O${i}`, `C${i % 500}`, `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, `${(i % 997) + 0.5}`, `${(i % 3) + 1}`, 'paid'];
       if (i === at) edit(cells);
       lines.push(cells.join(','));
     }
-    return new TextEncoder().encode(lines.join('\n') + '\n');
+    return new TextEncoder().encode(lines.join(newline) + newline);
   }
 
   async function both(name: string, bytes: Uint8Array) {
@@ -135,6 +135,9 @@ describe('the fast lane declines where its rows could differ, and the text path 
   it('takes the lane on the clean file: numbers typed, the whole file in one read (a short file keeps its text staging)', async () => {
     const { report, lanes } = await both('orders.csv', orders(() => undefined));
     expect(lanes).toEqual([{ lane: 'typed', reason: null }]);
+    const crlf = await both('orders.csv', orders(() => undefined, 0, '\r\n'));
+    expect(crlf.lanes).toEqual([{ lane: 'text', reason: 'bytes' }]);
+    expect(crlf.report).toMatchObject({ rowsLoaded: 16000, rowsRejected: 0 });
     const short = await both('orders.csv', new TextEncoder().encode('order_id,customer_id,order_date,amount\nO1,C1,2024-01-02,5\n'));
     expect(short.lanes).toEqual([{ lane: 'text', reason: 'short file' }]);
     expect(report).toMatchObject({ table: 'orders', rowsRead: 16000, rowsLoaded: 16000, rowsRejected: 0 });
