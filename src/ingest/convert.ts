@@ -70,10 +70,10 @@ export async function convertStaging(
   options: { generatedIdPrefix?: string } = {},
 ): Promise<ConversionResult> {
   const sourceIndex = new Map(staging.headers.map((h, i) => [h, i]));
-  const byTarget = new Map<string, { col: string; profile: ColumnProfile }>();
+  const byTarget = new Map<string, { col: string; profile: ColumnProfile; typed: boolean }>();
   for (const m of mapping) {
     const i = sourceIndex.get(m.source);
-    if (m.target && i !== undefined && !byTarget.has(m.target)) byTarget.set(m.target, { col: stagingColumn(i), profile: profiles[i] });
+    if (m.target && i !== undefined && !byTarget.has(m.target)) byTarget.set(m.target, { col: stagingColumn(i), profile: profiles[i], typed: staging.typed?.has(i) === true });
   }
   const spec = SCHEMA[table];
   // Two layers: the inner SELECT converts every mapped column once (`_v_<name>`); the outer SELECT
@@ -84,7 +84,9 @@ export async function convertStaging(
   for (const col of spec) {
     const src = byTarget.get(col.name);
     if (!src) continue;
-    inner.push(`${toSqlValue(src.col, col.kind, src.profile)} AS ${converted(col.name)}`, `${src.col}`);
+    // A typed column (the fast lane) already holds the value the conversion would give.
+    const value = src.typed ? src.col : toSqlValue(src.col, col.kind, src.profile);
+    inner.push(`${value} AS ${converted(col.name)}`, `${src.col}`);
   }
   const valueOf = (name: string): string | null => (byTarget.has(name) ? converted(name) : null);
 
@@ -123,8 +125,10 @@ export async function convertStaging(
     const typed = col.kind !== 'text' && col.kind !== 'id';
     if (col.required) checks.push(`WHEN ${value} IS NULL AND ${typed ? blankSql(src.col) : 'TRUE'} THEN ${lit(say('valueMissing', { column: col.name }))}`);
     const unreadable = UNREADABLE[col.kind];
-    if (unreadable) checks.push(`WHEN ${value} IS NULL AND NOT ${blankSql(src.col)} THEN ${reasonSql(unreadable, col.name, src.col)}`);
-    if (col.kind === 'number') checks.push(`WHEN abs(${value}) > ${MAX_ABS_NUMBER} THEN ${reasonSql('outOfRange', col.name, src.col)}`);
+    // A typed column's value is its source (the fast lane declines values these reasons would quote).
+    const quoted = src.typed ? `CAST(${src.col} AS VARCHAR)` : src.col;
+    if (unreadable) checks.push(`WHEN ${value} IS NULL AND NOT ${blankSql(src.col)} THEN ${reasonSql(unreadable, col.name, quoted)}`);
+    if (col.kind === 'number') checks.push(`WHEN abs(${value}) > ${MAX_ABS_NUMBER} THEN ${reasonSql('outOfRange', col.name, quoted)}`);
   }
   const status = table === 'customers' ? byTarget.get('status') : undefined;
   if (status && isClosedFlag(status.profile)) {

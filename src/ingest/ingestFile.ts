@@ -3,9 +3,10 @@ import { QueryCancelledError } from '../engine/queryManager';
 import { contentHash } from './contentHash';
 import { failedReport, type ReportBase } from './fileReport';
 import { describeLoadError } from './loadErrors';
-import { loadStaged } from './loadStaged';
+import { loadStaged, PROFILE_SAMPLE_ROWS } from './loadStaged';
 import { say } from './messages';
-import { readDelimited } from './readers/csvReader';
+import { readDelimited, SNIFF_BYTES } from './readers/csvReader';
+import { FastLaneDeclined, planFastLane, readTypedStaging, type FastLanePlan } from './readers/fastLane';
 import { readJson } from './readers/jsonReader';
 import { readParquetFile } from './readers/parquetReader';
 import { readWorkbook } from './readers/workbookReader';
@@ -29,6 +30,11 @@ export async function ingestFile(qm: QueryManager, input: IngestInput, options: 
     options.onProgress?.({ file: input.name, phase: 'reading', fraction: 0 });
     if (!options.ignoreSizeLimits) assertSizeLimits(input.name, input.size, format);
     base.contentHash ||= await contentHash(input);
+    const fast = format === 'csv' ? await fastLane(qm, input, base, options) : null;
+    if (fast) {
+      options.onProgress?.({ file: input.name, phase: 'done', fraction: 1 });
+      return [fast];
+    }
     const staged = await stage(qm, input, format, options);
     const reports: FileReport[] = [];
     for (const s of staged) {
@@ -77,4 +83,91 @@ async function stage(
     default:
       return [{ sheet: null, staging: await readDelimited(qm, input, { ...options, headerRow: headerRowOf('') }), note: null }];
   }
+}
+
+/**
+ * Largest file the fast lane reads whole (its bytes sit in memory once); a larger one takes the
+ * text path, which reads it in chunks.
+ */
+const FAST_LANE_MAX_BYTES = 512 * 1024 * 1024;
+
+/** Data lines past the profile sample the fast lane's sample staging holds (the preview reads 20). */
+const SAMPLE_SPARE_LINES = 100;
+
+/**
+ * The typed fast lane (readers/fastLane.ts): detection runs on a text staging of the file's first
+ * lines (the same lines, sniffed the same way, as the text path's first rows: profile, preview and
+ * header checks read no further), then the whole file is read typed. Null when the lane declines:
+ * nothing was written, and the caller takes the text path.
+ */
+async function fastLane(qm: QueryManager, input: IngestInput, base: ReportBase, options: IngestOptions): Promise<FileReport | null> {
+  const decline = (reason: string): null => {
+    options.onLane?.(input.name, 'text', reason);
+    return null;
+  };
+  if (options.fastLane === false) return decline('off');
+  if (overrideFor(options.overrides, '')?.headerRow !== undefined) return decline('header row chosen');
+  const plan = await planFastLane(input, FAST_LANE_MAX_BYTES);
+  if (!plan) return decline('bytes');
+  let sample;
+  try {
+    sample = await readDelimited(qm, prefixInput(input, plan), { signal: options.signal });
+  } catch (e) {
+    if (e instanceof QueryCancelledError) throw e;
+    return decline('sample');
+  }
+  let reached = false;
+  try {
+    if (sample.rowsRead === 0) return decline('no rows');
+    // The sample is the whole file: it is the text path's staging already, and a typed read would
+    // only read the file again.
+    const read = sampleBytes(plan);
+    options.onProgress?.({ file: input.name, phase: 'staging', fraction: read / input.size, rows: sample.rowsRead });
+    if (read >= plan.bytes.length && options.fastLane !== 'always') {
+      options.onLane?.(input.name, 'text', 'short file');
+      return await loadStaged(qm, base, null, sample, options);
+    }
+    const report = await loadStaged(qm, base, null, sample, options, async (table, mapping, profiles) => {
+      if (options.signal?.aborted) throw new QueryCancelledError();
+      const rows = await readTypedStaging(qm, plan, sample, table, mapping, profiles);
+      reached = true;
+      options.onProgress?.({ file: input.name, phase: 'staging', fraction: 1, rows: rows.rowsRead });
+      if (options.signal?.aborted) throw new QueryCancelledError();
+      return rows;
+    });
+    if (!reached) return decline('not loaded');
+    options.onLane?.(input.name, 'typed', null);
+    return report;
+  } catch (e) {
+    if (e instanceof FastLaneDeclined) return decline(e.message);
+    throw e;
+  } finally {
+    await dropStaging(qm, sample.table).catch(() => undefined);
+  }
+}
+
+/**
+ * The file's first lines as an input of their own: at least the profile sample and the sniffed
+ * head (so the layout is sniffed from the same bytes, and as an incomplete file when the file is
+ * larger than the head), ending at a line end.
+ */
+function prefixInput(input: IngestInput, plan: FastLanePlan): IngestInput {
+  const { bytes } = plan;
+  const size = sampleBytes(plan);
+  return { name: input.name, size, read: async (s, e) => bytes.subarray(s, Math.min(e, size)) };
+}
+
+/** Bytes of the sample: the first lines up to the end of the line where it ends. */
+function sampleBytes(plan: FastLanePlan): number {
+  const { bytes } = plan;
+  let end = 0;
+  for (let lines = 0; lines < PROFILE_SAMPLE_ROWS + SAMPLE_SPARE_LINES && end < bytes.length; lines++) {
+    const nl = bytes.indexOf(10, end);
+    end = nl < 0 ? bytes.length : nl + 1;
+  }
+  if (end <= SNIFF_BYTES && bytes.length > SNIFF_BYTES) {
+    const nl = bytes.indexOf(10, SNIFF_BYTES + 1);
+    end = nl < 0 ? bytes.length : nl + 1;
+  }
+  return Math.min(end, bytes.length);
 }

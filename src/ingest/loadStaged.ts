@@ -3,11 +3,11 @@ import { toRows } from '../engine/rows';
 import { applyOverride, overrideFor } from './applyOverride';
 import { judgeHeaderRow, judgeLoad } from './certainty';
 import { convertStaging, type CommitWrites, type ConversionResult } from './convert';
-import { detectTable, type DetectionResult } from './detect/detectTable';
+import { detectTable, type ColumnMapping, type DetectionResult } from './detect/detectTable';
 import { sourceIdOf, type ReportBase } from './fileReport';
 import { say } from './messages';
 import { inOwnTransaction } from './ownTransaction';
-import { CUSTOMER_ATTRIBUTES_TABLE } from './schema';
+import { CUSTOMER_ATTRIBUTES_TABLE, type CanonicalTable } from './schema';
 import { generatedIdPrefix } from './generatedIds';
 import { settleSecondHeader } from './headerRows';
 import { stagingColumn, type Staging } from './staging';
@@ -16,7 +16,7 @@ import { resolveDecimalComma } from './values/numberStyle';
 import { profileColumn, type ColumnProfile } from './values/profile';
 
 /** Rows sampled to profile columns and detect the table. */
-const PROFILE_SAMPLE_ROWS = 5000;
+export const PROFILE_SAMPLE_ROWS = 5000;
 
 /** Characters of a cell the preview keeps: enough to recognise it, never megabytes. */
 const PREVIEW_CELL_CHARS = 1000;
@@ -25,7 +25,14 @@ const PREVIEW_CELL_CHARS = 1000;
  * Turns one staged table (a file, a sheet, a JSON list) into canonical rows: profile and detect
  * (or apply the user's override), convert, and report what happened. The caller drops the staging.
  */
-export async function loadStaged(qm: QueryManager, base: ReportBase, sheet: string | null, staging: Staging, options: IngestOptions): Promise<FileReport> {
+export async function loadStaged(
+  qm: QueryManager,
+  base: ReportBase,
+  sheet: string | null,
+  staging: Staging,
+  options: IngestOptions,
+  wholeFile?: WholeFile,
+): Promise<FileReport> {
   const { file } = base;
   options.onProgress?.({ file, phase: 'detecting', fraction: 1 });
   const chosenHeader = staging.headerRow?.chosen === true;
@@ -83,9 +90,39 @@ export async function loadStaged(qm: QueryManager, base: ReportBase, sheet: stri
     report.error = `${file}${sheet ? ` [${sheet}]` : ''}: ${say('unknownTable', { reason: detection.reason })}`;
     return report;
   }
+  // The fast lane: `staging` was the file's first lines; the rows to convert are the whole file's.
+  const rows = wholeFile ? await wholeFile(detection.table, detection.mapping, profiles) : staging;
+  if (rows !== staging) report.rowsRead = rows.rowsRead + rows.rejectedCount;
+  try {
+    return await convertInto(qm, base, sheet, rows, detection, detection.table, profiles, report, options);
+  } finally {
+    // convertStaging drops what it converted; this is for a failure before it ran.
+    if (rows !== staging) await qm.exec(`DROP TABLE IF EXISTS ${rows.table}`).catch(() => undefined);
+  }
+}
+
+/**
+ * Reads the whole file's rows for the fast lane once detection has settled the table and mapping
+ * (readers/fastLane.ts); throws FastLaneDeclined to leave the file to the text path.
+ */
+export type WholeFile = (table: CanonicalTable, mapping: ColumnMapping[], profiles: ColumnProfile[]) => Promise<Staging>;
+
+async function convertInto(
+  qm: QueryManager,
+  base: ReportBase,
+  sheet: string | null,
+  staging: Staging,
+  detection: DetectionResult,
+  table: CanonicalTable,
+  profiles: ColumnProfile[],
+  report: FileReport,
+  options: IngestOptions,
+): Promise<FileReport> {
+  const { file } = base;
+  const sourceId = report.sourceId;
   options.onProgress?.({ file, phase: 'converting', fraction: 1 });
-  await options.beforeWrite?.(detection.table);
-  if (detection.table === 'customers') await options.beforeWrite?.(CUSTOMER_ATTRIBUTES_TABLE);
+  await options.beforeWrite?.(table);
+  if (table === 'customers') await options.beforeWrite?.(CUSTOMER_ATTRIBUTES_TABLE);
   const finish = (result: ConversionResult): ConversionResult => {
     report.rowsLoaded = result.rowsLoaded;
     report.rowsRejected += result.rowsRejected;
@@ -105,10 +142,10 @@ export async function loadStaged(qm: QueryManager, base: ReportBase, sheet: stri
       return result!;
     }
     : (write) => inOwnTransaction(qm, async () => finish(await write()));
-  const idPrefix = detection.table === 'customers' && !detection.mapping.some((m) => m.target === 'customer_id')
+  const idPrefix = table === 'customers' && !detection.mapping.some((m) => m.target === 'customer_id')
     ? generatedIdPrefix(base.contentHash, sheet) : undefined;
   if (idPrefix) report.notes.push(say('generatedIds', { example: `${idPrefix}${await firstLine(qm, staging)}` }));
-  await convertStaging(qm, staging, detection.table, detection.mapping, profiles, sourceId, commit, { generatedIdPrefix: idPrefix });
+  await convertStaging(qm, staging, table, detection.mapping, profiles, sourceId, commit, { generatedIdPrefix: idPrefix });
   return report;
 }
 

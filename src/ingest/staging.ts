@@ -25,6 +25,11 @@ export interface Staging {
    * numbered), and whether the user chose it. Absent for JSON and Parquet (their keys are the names).
    */
   headerRow?: { line: number | null; chosen: boolean };
+  /**
+   * Columns already read as their canonical column's SQL type (the typed fast lane,
+   * readers/fastLane.ts: numbers as DOUBLE); every other column is text.
+   */
+  typed?: ReadonlySet<number>;
 }
 
 /** One table of a file, staged: a workbook sheet, a list in a JSON document, or the whole file (sheet null). */

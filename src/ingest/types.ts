@@ -114,6 +114,14 @@ export interface IngestOptions {
    * report, so a sheet's rows and its line in the files list commit together.
    */
   commit?: (write: () => Promise<void>, report: () => FileReport) => Promise<void>;
+  /**
+   * Let clean delimited files take the typed fast lane (readers/fastLane.ts); on by default for
+   * files longer than the detection sample. Off, every file takes the text path; 'always' takes the
+   * lane for short files too (tests). Either way the rows, rejects and report are the same.
+   */
+  fastLane?: boolean | 'always';
+  /** Told which lane read a delimited file, and why the fast lane declined (tests, benchmarks). */
+  onLane?: (file: string, lane: 'typed' | 'text', reason: string | null) => void;
 }
 
 /** Raised for a file that is not a table at all; the message names the file. */

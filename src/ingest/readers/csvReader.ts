@@ -11,7 +11,7 @@ import { loadCsvChunk } from './csvChunkLoad';
 
 /** Bytes per chunk handed to DuckDB: big enough to be fast, small enough to cancel and report progress. */
 export const CSV_CHUNK_BYTES = 16 * 1024 * 1024;
-const SNIFF_BYTES = 256 * 1024;
+export const SNIFF_BYTES = 256 * 1024;
 
 /**
  * Reads a delimited text file (CSV/TSV/TXT, any delimiter incl. whitespace runs, any of the
