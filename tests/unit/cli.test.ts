@@ -51,8 +51,10 @@ describe('npm run analyze', () => {
     const r = analyze('--json', '--as-of', '1997-09-30', path.join(SHARED_DATA, 'cdnow/CDNOW_sample.txt'));
     expect(r.code).toBe(0);
     const { bgnbd, paretoNbd } = JSON.parse(r.out).models;
-    expect(Object.keys(paretoNbd).sort()).toEqual(['alpha', 'beta', 'converged', 'customers', 'logLik', 'r', 'repeatCustomers', 's']);
-    expect(Object.keys(bgnbd).filter((k) => !['a', 'b'].includes(k)).sort()).toEqual(Object.keys(paretoNbd).filter((k) => !['s', 'beta'].includes(k)).sort());
+    expect(Object.keys(paretoNbd).sort()).toEqual(['alpha', 'beta', 'converged', 'customers', 'dropout', 'logLik', 'mu', 'r', 'repeatCustomers', 's']);
+    expect(Object.keys(bgnbd).filter((k) => !['a', 'b'].includes(k)).sort()).toEqual(Object.keys(paretoNbd).filter((k) => !['s', 'beta', 'mu', 'dropout'].includes(k)).sort());
+    expect(paretoNbd.dropout).toBe('gamma');
+    expect(paretoNbd.mu).toBeCloseTo(paretoNbd.s / paretoNbd.beta, 10);
     expect(Math.abs(paretoNbd.r - 0.5534)).toBeLessThan(0.01);
     expect(Math.abs(paretoNbd.alpha - 10.5776)).toBeLessThan(0.01);
     expect(Math.abs(paretoNbd.s - 0.6061)).toBeLessThan(0.01);
