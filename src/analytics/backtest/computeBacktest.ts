@@ -8,7 +8,8 @@ import { buildCustomerFacts, earliestDataDateSql } from '../facts/customerFacts'
 import { buildCustomerValueSql } from '../status/customerValueSql';
 import { buildStatusSql, type StatusInput } from '../status/statusSql';
 import { dataPresenceSql, type DataPresence } from '../status/dataPresence';
-import { fitBgNbdFromFacts, MIN_REPEAT_BUYERS_FOR_FIT } from '../models/fitFromData';
+import { fitBgNbdFromFacts, fitParetoNbdFromFacts, MIN_REPEAT_BUYERS_FOR_FIT } from '../models/fitFromData';
+import { writeParetoAliveTable } from '../status/paretoAlive';
 import { buildRiskTables } from '../risk/computeRisk';
 import { ensureCanonicalTables } from '../risk/tables';
 import { prefixedTables } from '../common/tableNames';
@@ -21,11 +22,8 @@ export const BACKTEST_HORIZON_DAYS = 180;
 const PREFIX = 'cw_bt_';
 const TABLES = prefixedTables(PREFIX);
 
-/**
- * A candidate status definition: the rule windows, BG/NBD P(alive), the contractual rule. Pareto/NBD
- * is not back-tested: its fit as of T0 can take minutes (src/analytics/README.md, "Back-test").
- */
-export type BacktestDefinitionName = 'rule' | 'bgnbd' | 'contractual';
+/** A candidate status definition: the rule windows, BG/NBD P(alive), Pareto/NBD P(alive), the contractual rule. */
+export type BacktestDefinitionName = 'rule' | 'bgnbd' | 'paretoNbd' | 'contractual';
 
 export interface BacktestClass {
   status: string;
@@ -77,7 +75,8 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
  * The back-test (metrics.md section 11): T0 = as-of - H; every candidate definition's status as of
  * T0 from rows up to T0 only (the facts, value, status and risk builders run as of T0 into cw_bt_*
  * tables, never the screen's); per status class, the customers and the share active again in
- * (T0, as-of]; and the red tier's precision and recall at T0. BG/NBD is refitted on the T0 facts.
+ * (T0, as-of]; and the red tier's precision and recall at T0. BG/NBD and Pareto/NBD are refitted
+ * on the T0 facts.
  */
 export async function computeBacktest(
   qm: QueryManager, settings: ResolvedSettings, screenRule: ChurnRule, valueBasis: ValueBasis,
@@ -102,6 +101,12 @@ export async function computeBacktest(
       { name: 'rule', input: { asOf: t0, rule: 'rule', settings: s, bgnbd: null } },
     ];
     if (bgnbd) inputs.push({ name: 'bgnbd', input: { asOf: t0, rule: 'model', settings: s, bgnbd } });
+    // Pareto/NBD on the same histories and the same minimum (its bounded fit, models/paretoNbd.ts).
+    const paretoNbd = bgnbd ? await fitParetoNbdFromFacts(qm, TABLES.facts) : null;
+    if (paretoNbd) {
+      await writeParetoAliveTable(qm, paretoNbd, TABLES);
+      inputs.push({ name: 'paretoNbd', input: { asOf: t0, rule: 'model', settings: s, bgnbd, paretoNbd } });
+    }
     if (presence.subscribers > 0) inputs.push({ name: 'contractual', input: { asOf: t0, rule: 'contractual', settings: s, bgnbd } });
 
     const risk = await buildRiskTables(qm, s, TABLES);

@@ -5,7 +5,7 @@ import type { Backtest, BacktestDefinition, BacktestDefinitionName } from './com
 export const MIN_RATED_CLASS_CUSTOMERS = 20;
 
 /** The non-contractual candidates, in the order a tie keeps (the simplest first). */
-const CANDIDATES: readonly BacktestDefinitionName[] = ['rule', 'bgnbd'];
+const CANDIDATES: readonly BacktestDefinitionName[] = ['rule', 'bgnbd', 'paretoNbd'];
 
 /** One candidate's rating: share of its active who came back minus share of its churned who came back (null = not rated). */
 export interface BacktestScore {
@@ -28,10 +28,9 @@ function scoreOf(d: BacktestDefinition): number | null {
 
 /**
  * The rule of src/analytics/README.md "Choosing the default non-contractual definition by the
- * back-test": a candidate (rule, bgnbd) is rated when its active and churned classes at T0 each
- * hold 20+ customers; score = share of its active who came back - share of its churned who came
- * back; the highest wins, a tie keeps the order rule, bgnbd. Shown beside the settings; it does
- * not change the screen's own pick this round.
+ * back-test": a candidate (rule, bgnbd, paretoNbd) is rated when its active and churned classes
+ * at T0 each hold 20+ customers; score = share of its active who came back - share of its
+ * churned who came back; the highest wins, a tie keeps the order rule, bgnbd, paretoNbd.
  */
 export function pickBacktestDefinition(bt: Backtest): BacktestPick {
   const scores = CANDIDATES.flatMap((name) => {

@@ -29,6 +29,7 @@ const NA: Record<Finding['check'], Bilingual> = {
 export const BACKTEST_DEFINITION_NAMES: Record<string, Bilingual> = {
   rule: { zh: '规则窗口 W1/W2', en: 'rule windows W1/W2' },
   bgnbd: { zh: 'BG/NBD 存活概率', en: 'BG/NBD P(alive)' },
+  paretoNbd: { zh: 'Pareto/NBD 存活概率', en: 'Pareto/NBD P(alive)' },
   contractual: { zh: '合同口径', en: 'contract rule' },
 };
 

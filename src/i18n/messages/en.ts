@@ -79,7 +79,7 @@ const en: typeof zh = {
       pending: 'Computing the back-test…',
       none: 'No back-test: it needs dated rows at least two days before the as-of date.',
       help: 'Each definition\'s status as of {t0} ({days} days before {asOf}), from the rows up to then only, and the share of each class who bought or were active again by {asOf}.',
-      def: { rule: 'Rule windows W1/W2', bgnbd: 'BG/NBD P(alive)', contractual: 'Contract rule' },
+      def: { rule: 'Rule windows W1/W2', bgnbd: 'BG/NBD P(alive)', paretoNbd: 'Pareto/NBD P(alive)', contractual: 'Contract rule' },
       status: 'Status at T0', customers: 'Customers at T0', cameBack: 'Came back',
       current: 'current', picked: 'back-test pick',
       score: 'Score {score} (active who came back minus churned who came back)',

@@ -77,7 +77,7 @@ export default {
       pending: '正在回测…',
       none: '无法回测：需要截止日期至少两天前的带日期数据。',
       help: '各口径按 {t0}（截止日期 {asOf} 前 {days} 天）及之前的数据判定的状态，以及各状态客户到 {asOf} 为止又下单或活跃的比例。',
-      def: { rule: '规则窗口 W1/W2', bgnbd: 'BG/NBD 存活概率', contractual: '合同口径' },
+      def: { rule: '规则窗口 W1/W2', bgnbd: 'BG/NBD 存活概率', paretoNbd: 'Pareto/NBD 存活概率', contractual: '合同口径' },
       status: 'T0 状态', customers: 'T0 客户数', cameBack: '后来回来',
       current: '当前口径', picked: '回测推荐',
       score: '得分 {score}（活跃客户回来比例减去流失客户回来比例）',
