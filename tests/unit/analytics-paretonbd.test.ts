@@ -227,3 +227,34 @@ describe('Pareto/NBD', () => {
     expect(notes).toEqual([]);
   }, 60_000);
 });
+
+describe('Pareto/NBD as the status model (model mode, settings.aliveModel)', () => {
+  it('classes CDNOW_sample as of 1997-09-30 by Pareto/NBD P(alive) of each history, with p_alive from that model', async () => {
+    const qm = await createTestEngine();
+    await loadSharedFile(qm, 'cdnow/CDNOW_sample.txt');
+    const prepared = await prepareAnalytics(qm, { ...DEFAULT_SETTINGS, asOf: '1997-09-30', aliveModel: 'paretoNbd' });
+    expect([prepared.churnRule, prepared.aliveModel]).toEqual(['model', 'paretoNbd']);
+    expect(prepared.ruleReason).toContain('Pareto/NBD P(alive)');
+    const fit = prepared.paretoNbd!;
+    expect(Math.abs(fit.s - PUBLISHED.s)).toBeLessThan(0.01);
+    // Every customer's (x, t_x, T) from the raw orders: distinct purchase days, weeks.
+    const rows = await rowsOf<{ customer_id: string; x: number; tx: number; T: number; status: string; p_alive: number }>(qm, `
+      WITH p AS (SELECT DISTINCT customer_id, CAST(order_date AS DATE) AS d FROM orders WHERE NOT coalesce(is_return, false) AND CAST(order_date AS DATE) <= DATE '1997-09-30'),
+      h AS (SELECT customer_id, count(*) - 1 AS x, (max(d) - min(d)) / 7.0 AS tx, (DATE '1997-09-30' - min(d)) / 7.0 AS "T" FROM p GROUP BY customer_id)
+      SELECT h.customer_id, CAST(x AS DOUBLE) AS x, CAST(tx AS DOUBLE) AS tx, CAST("T" AS DOUBLE) AS "T", s.status, s.p_alive
+      FROM h JOIN cw_customer_status s USING (customer_id)`);
+    expect(rows.length).toBe(2357);
+    const counts: Record<string, number> = {};
+    for (const r of rows) {
+      const p = paretoNbdPAlive(fit, r.x, r.tx, r.T);
+      expect(r.p_alive).toBeCloseTo(p, 9);
+      const st = p >= DEFAULT_SETTINGS.pAliveActive ? 'active' : p < DEFAULT_SETTINGS.pAliveChurned ? 'churned' : 'silent';
+      counts[st] = (counts[st] ?? 0) + 1;
+    }
+    const table = await rowsOf<{ status: string; n: number }>(qm, 'SELECT status, count(*)::INTEGER AS n FROM cw_customer_status GROUP BY status');
+    expect(Object.fromEntries(table.map((r) => [r.status, r.n]))).toEqual(counts);
+    // One-time buyers are no longer all alive (BG/NBD gives them P(alive) = 1).
+    expect(rows.filter((r) => r.x === 0 && r.status === 'churned').length).toBeGreaterThan(0);
+    console.log('Pareto/NBD status counts as of 1997-09-30', JSON.stringify(counts));
+  }, 120_000);
+});

@@ -2,7 +2,8 @@ import type { QueryManager } from '../../engine/queryManager';
 import { scalar, toRows } from '../../engine/rows';
 import { dateLit } from '../../engine/sql';
 import type { ResolvedSettings } from '../prepare';
-import type { ChurnRule } from '../settings';
+import type { AliveModel, ChurnRule } from '../settings';
+import { definitionOf } from './pickDefinition';
 import type { ValueBasis } from '../status/basis';
 import { buildCustomerFacts, earliestDataDateSql } from '../facts/customerFacts';
 import { buildCustomerValueSql } from '../status/customerValueSql';
@@ -64,8 +65,8 @@ export async function backtestHorizon(qm: QueryManager, asOf: string): Promise<n
 }
 
 /** The definition whose T0 status leaves the already churned out of the red tier's population: the screen's own. */
-function screenDefinition(rule: ChurnRule, names: BacktestDefinitionName[]): BacktestDefinitionName {
-  const wanted: BacktestDefinitionName = rule === 'model' ? 'bgnbd' : rule === 'contractual' ? 'contractual' : 'rule';
+function screenDefinition(rule: ChurnRule, aliveModel: AliveModel, names: BacktestDefinitionName[]): BacktestDefinitionName {
+  const wanted = definitionOf(rule, aliveModel);
   return names.includes(wanted) ? wanted : 'rule';
 }
 
@@ -79,7 +80,7 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
  * on the T0 facts.
  */
 export async function computeBacktest(
-  qm: QueryManager, settings: ResolvedSettings, screenRule: ChurnRule, valueBasis: ValueBasis,
+  qm: QueryManager, settings: ResolvedSettings, screenRule: ChurnRule, valueBasis: ValueBasis, aliveModel: AliveModel = 'bgnbd',
 ): Promise<{ value: Backtest | null; notes: string[] }> {
   const asOf = settings.asOf;
   const horizonDays = await backtestHorizon(qm, asOf);
@@ -110,7 +111,7 @@ export async function computeBacktest(
     if (presence.subscribers > 0) inputs.push({ name: 'contractual', input: { asOf: t0, rule: 'contractual', settings: s, bgnbd } });
 
     const risk = await buildRiskTables(qm, s, TABLES);
-    const redBasis = screenDefinition(screenRule, inputs.map((d) => d.name));
+    const redBasis = screenDefinition(screenRule, aliveModel, inputs.map((d) => d.name));
     const definitions: BacktestDefinition[] = [];
     let redTier: Backtest['redTier'];
     for (const { name, input } of inputs) {

@@ -1,4 +1,4 @@
-import type { ChurnRule } from '../settings';
+import type { AliveModel, ChurnRule } from '../settings';
 import type { Backtest, BacktestDefinition, BacktestDefinitionName } from './computeBacktest';
 
 /** A class must hold at least this many customers at T0 for its definition to be rated (src/analytics/README.md). */
@@ -42,10 +42,15 @@ export function pickBacktestDefinition(bt: Backtest): BacktestPick {
   return { name: best?.name ?? null, scores };
 }
 
-/** The back-test definition the screen's churn rule stands for (model -> bgnbd, contractual -> contractual, rule -> rule); null for labels or when it was not back-tested. */
-export function currentDefinition(rule: ChurnRule, bt: Backtest): BacktestDefinition | null {
+/** The back-test definition a churn rule stands for (model -> its P(alive) model, contractual -> contractual, else rule). */
+export function definitionOf(rule: ChurnRule, aliveModel: AliveModel): BacktestDefinitionName {
+  return rule === 'model' ? aliveModel : rule === 'contractual' ? 'contractual' : 'rule';
+}
+
+/** The back-test definition the screen's churn rule (and model mode's P(alive) model) stands for; null for labels or when it was not back-tested. */
+export function currentDefinition(rule: ChurnRule, bt: Backtest, aliveModel: AliveModel = 'bgnbd'): BacktestDefinition | null {
   // Labels are what happened, not a definition the back-test checks.
   if (rule === 'labeled') return null;
-  const wanted: BacktestDefinitionName = rule === 'model' ? 'bgnbd' : rule === 'contractual' ? 'contractual' : 'rule';
+  const wanted = definitionOf(rule, aliveModel);
   return bt.definitions.find((d) => d.name === wanted) ?? null;
 }

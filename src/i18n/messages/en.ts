@@ -17,7 +17,7 @@ const en: typeof zh = {
     overview: 'Overview', analysis: 'Analysis', lamp: { red: 'High-risk alert', amber: 'Watch', green: 'All normal' },
     fullscreen: 'Fullscreen', theme: 'Theme', analyst: 'Data & settings', back: 'Back', all: 'All customers', list: 'Customer list',
     paused: 'Carousel paused', refreshed: 'Refreshed {time}', newlyRed: '{n} newly red', newTriggers: '{n} new triggers',
-    changeVsPrev: 'vs previous', noData: 'No data', emptyDrill: 'None of the customers in this selection shows here. Step back (Esc) or pick another segment.', needs: 'Upload {what} to fill this', rule: 'Churn rule: {rule}', churnRuleLabel: { labeled: 'churn label', contractual: 'contract ended', rule: 'no purchase for {silent}/{churn} days', model: 'BG/NBD P(alive)' },
+    changeVsPrev: 'vs previous', noData: 'No data', emptyDrill: 'None of the customers in this selection shows here. Step back (Esc) or pick another segment.', needs: 'Upload {what} to fill this', rule: 'Churn rule: {rule}', churnRuleLabel: { labeled: 'churn label', contractual: 'contract ended', rule: 'no purchase for {silent}/{churn} days', model: 'BG/NBD P(alive)', modelParetoNbd: 'Pareto/NBD P(alive)' },
   },
   kpiName: { customers: 'Customers', churnRate: 'Churn rate', churnRateBy: { week: 'Weekly churn rate', month: 'Monthly churn rate', quarter: 'Quarterly churn rate', year: 'Yearly churn rate' }, revenueChurn: 'Revenue churn', valueChurn: 'Value churn', nrr: 'Net revenue retention', redCustomers: 'Red-tier customers', atRiskValue: 'At-risk value', winBackRate: 'Win-back rate', labelledChurnRate: 'Churn rate (labelled)', valueLost: 'Monthly value lost' },
   panel: {
@@ -47,9 +47,10 @@ const en: typeof zh = {
   },
   settings: {
     title: 'Analysis settings', reset: 'Reset to defaults', auto: 'Automatic', periods: { week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year' },
+    aliveModels: { bgnbd: 'BG/NBD', paretoNbd: 'Pareto/NBD' },
     group: { churn: 'Churn definition', health: 'Health score and tiers', alerts: 'Alerts', value: 'Customer value' },
     label: {
-      asOf: 'As-of date', period: 'Period', churnRule: 'Churn rule', silentDays: 'Silent days W1', minSilentDays: 'Minimum W1 days', churnDays: 'Churn days W2',
+      asOf: 'As-of date', period: 'Period', churnRule: 'Churn rule', aliveModel: 'P(alive) model', silentDays: 'Silent days W1', minSilentDays: 'Minimum W1 days', churnDays: 'Churn days W2',
       pAliveActive: 'Active P(alive)', pAliveChurned: 'Churned P(alive)', modelMinRepeatCustomers: 'Repeat customers for model', redBelow: 'Red below', greenAbove: 'Green above', modelRedAt: 'Model red from P(churn)', modelAmberAt: 'Model amber from P(churn)',
       churnAlertThreshold: 'Churn alert threshold', renewalWarningDays: 'Renewal warning days', currency: 'Currency', clvHorizonMonths: 'CLV horizon (months)', clvAnnualDiscountRate: 'CLV annual discount rate',
     },
@@ -57,6 +58,7 @@ const en: typeof zh = {
       asOf: 'The "today" of every metric; later rows are ignored. Empty = latest date in the data.',
       period: 'Churn rate, trend and cohorts are computed per this period.',
       churnRule: 'How churn is decided; Automatic = picked from the loaded tables.',
+      aliveModel: 'Model mode: which customer-base model gives P(alive). Pareto/NBD lets a one-time buyer drop out; BG/NBD keeps them alive.',
       silentDays: 'Silent after this many days without a purchase; empty = 2x the customer\'s own median gap.',
       minSilentDays: 'The lower bound for the automatic W1.',
       churnDays: 'Churned after this many days without a purchase (rule mode).',

@@ -15,7 +15,7 @@ export default {
     overview: '总览', analysis: '分析', lamp: { red: '高风险预警', amber: '中风险关注', green: '运行正常' },
     fullscreen: '全屏', theme: '切换主题', analyst: '数据与设置', back: '返回', all: '全部客户', list: '客户清单',
     paused: '轮播已暂停', refreshed: '刷新于 {time}', newlyRed: '新增高风险 {n} 户', newTriggers: '新触发 {n} 条',
-    changeVsPrev: '较上期', noData: '缺少数据', emptyDrill: '当前筛选下没有可显示的客户。按 Esc 返回上一级，或换一个分组。', needs: '上传{what}后显示', rule: '流失口径：{rule}', churnRuleLabel: { labeled: '流失标签', contractual: '合同到期', rule: '{silent}/{churn} 天未购', model: 'BG/NBD P(alive)' },
+    changeVsPrev: '较上期', noData: '缺少数据', emptyDrill: '当前筛选下没有可显示的客户。按 Esc 返回上一级，或换一个分组。', needs: '上传{what}后显示', rule: '流失口径：{rule}', churnRuleLabel: { labeled: '流失标签', contractual: '合同到期', rule: '{silent}/{churn} 天未购', model: 'BG/NBD P(alive)', modelParetoNbd: 'Pareto/NBD P(alive)' },
   },
   kpiName: { customers: '客户总数', churnRate: '客户流失率', churnRateBy: { week: '周流失率', month: '月流失率', quarter: '季度流失率', year: '年流失率' }, revenueChurn: '收入流失率', valueChurn: '价值流失率', nrr: '净收入留存', redCustomers: '高风险客户', atRiskValue: '风险价值', winBackRate: '挽回成功率', labelledChurnRate: '流失率（标签）', valueLost: '流失月费占比' },
   panel: {
@@ -45,9 +45,10 @@ export default {
   },
   settings: {
     title: '分析设置', reset: '恢复默认', auto: '自动', periods: { week: '周', month: '月', quarter: '季度', year: '年' },
+    aliveModels: { bgnbd: 'BG/NBD', paretoNbd: 'Pareto/NBD' },
     group: { churn: '流失口径', health: '健康分与风险分层', alerts: '预警', value: '客户价值' },
     label: {
-      asOf: '截止日期', period: '统计周期', churnRule: '流失口径', silentDays: '沉默天数 W1', minSilentDays: 'W1 最少天数', churnDays: '流失天数 W2',
+      asOf: '截止日期', period: '统计周期', churnRule: '流失口径', aliveModel: '存活概率模型', silentDays: '沉默天数 W1', minSilentDays: 'W1 最少天数', churnDays: '流失天数 W2',
       pAliveActive: '活跃阈值 P(alive)', pAliveChurned: '流失阈值 P(alive)', modelMinRepeatCustomers: '模型最少复购客户数', redBelow: '高风险线', greenAbove: '低风险线', modelRedAt: '模型高风险概率线', modelAmberAt: '模型中风险概率线',
       churnAlertThreshold: '流失率预警线', renewalWarningDays: '续约预警天数', currency: '币种', clvHorizonMonths: 'CLV 期限（月）', clvAnnualDiscountRate: 'CLV 年折现率',
     },
@@ -55,6 +56,7 @@ export default {
       asOf: '所有指标的"今天"，之后的数据忽略；留空 = 数据中最新日期。',
       period: '流失率、趋势与同期群按此周期计算。',
       churnRule: '判定流失的方式；自动 = 按已加载的表选择。',
+      aliveModel: '模型口径下由哪个客户模型给出存活概率 P(alive)。Pareto/NBD 允许只买过一次的客户流失；BG/NBD 视其一直存活。',
       silentDays: '超过此天数未购即为沉默；留空 = 客户自身购买间隔中位数的 2 倍。',
       minSilentDays: '自动计算 W1 时的下限天数。',
       churnDays: '超过此天数未购即判定为流失（规则口径）。',
