@@ -23,6 +23,8 @@ export interface PreparedAnalytics {
   ruleReason: string;
   /** Model mode's P(alive) model (BG/NBD under the other rules). */
   aliveModel: AliveModel;
+  /** Who chose the rule: the data, the user, or the back-test (settings.definitionPick). */
+  ruleSource: 'auto' | 'settings' | 'backtest';
   /** Pareto/NBD, fitted when model mode reads it (null otherwise). */
   paretoNbd: ParetoNbdFit | null;
   periodBasis: PeriodBasis;
@@ -52,7 +54,7 @@ export function preparedFrom(r: Pick<StepResults, 'asOf' | 'presence' | 'fits' |
   const d = r.decide;
   const notes = [...r.asOf.notes, ...(d.pickNote ? [d.pickNote] : []), ...r.fits.notes, ...(d.fallbackNote ? [d.fallbackNote] : []), ...r.paretoFit.notes];
   return {
-    asOf: r.asOf.asOf, asOfSource: r.asOf.source, churnRule: d.rule, ruleReason: d.ruleReason, aliveModel: d.aliveModel, paretoNbd: r.paretoFit.value,
+    asOf: r.asOf.asOf, asOfSource: r.asOf.source, churnRule: d.rule, ruleReason: d.ruleReason, aliveModel: d.aliveModel, ruleSource: d.source, paretoNbd: r.paretoFit.value,
     periodBasis: d.periodBasis, valueBasis: d.valueBasis,
     presence: r.presence, bgnbd: r.fits.bgnbd, gammaGamma: r.fits.gammaGamma, settings: { ...settings, asOf: r.asOf.asOf }, notes,
   };

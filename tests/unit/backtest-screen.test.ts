@@ -156,6 +156,20 @@ describe('the back-test on the screen (CDNOW_sample as of 1997-09-30)', () => {
     }
   });
 
+  it('says beside the definition in force when its score is negative, and when the back-test chose it', () => {
+    setActivePinia(createPinia());
+    const bt = ctx.families.backtest!;
+    const bgScore = raw.active.k / raw.active.n - raw.churned.k / raw.churned.n;
+    expect(bgScore).toBeLessThan(0);
+    const bg = mount(SettingsPanel, { props: { backtest: bt, churnRule: 'model', aliveModel: 'bgnbd' }, global: { plugins: [createPinia(), createAppI18n('en')] } });
+    expect(bg.find('[data-testid="backtest-negative"]').text()).toBe(`The current definition scores ${formatPercent(bgScore, 'en')}: the customers it called churned came back more often than those it called active.`);
+    expect(bg.find('[data-testid="backtest-chosen"]').exists()).toBe(false);
+    const pn = mount(SettingsPanel, { props: { backtest: bt, churnRule: 'model', aliveModel: 'paretoNbd', chosen: true }, global: { plugins: [createPinia(), createAppI18n('zh-CN')] } });
+    expect(pn.find('[data-testid="backtest-negative"]').exists()).toBe(false);
+    expect(pn.find('[data-testid="backtest-paretoNbd"] [data-testid="backtest-current"]').exists()).toBe(true);
+    expect(pn.find('[data-testid="backtest-chosen"]').text()).toBe('当前流失口径（Pareto/NBD 存活概率）由回测选定；在上方选择流失口径可覆盖。');
+  });
+
   it('says so in the settings when there is no back-test', () => {
     setActivePinia(createPinia());
     const w = mount(SettingsPanel, { global: { plugins: [createPinia(), createAppI18n('zh-CN')] } });

@@ -42,6 +42,12 @@ export function pickBacktestDefinition(bt: Backtest): BacktestPick {
   return { name: best?.name ?? null, scores };
 }
 
+/** The back-test score of the definition in force (null when it was not rated or not back-tested): negative means its churned came back more often than its active. */
+export function currentScore(rule: ChurnRule, bt: Backtest | null, aliveModel: AliveModel = 'bgnbd'): number | null {
+  const def = bt ? currentDefinition(rule, bt, aliveModel) : null;
+  return def && def.name !== 'contractual' ? scoreOf(def) : null;
+}
+
 /** The back-test definition a churn rule stands for (model -> its P(alive) model, contractual -> contractual, else rule). */
 export function definitionOf(rule: ChurnRule, aliveModel: AliveModel): BacktestDefinitionName {
   return rule === 'model' ? aliveModel : rule === 'contractual' ? 'contractual' : 'rule';

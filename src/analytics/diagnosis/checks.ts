@@ -184,7 +184,7 @@ export function checkSingleSignal(
  * Flag when at least DIAGNOSIS_THRESHOLDS.backtestReturnShare of them did. Null when there is no
  * back-test, the current definition was not back-tested (labels), or it called nobody churned at T0.
  */
-export function checkBacktestChurned(bt: Backtest | null, rule: ChurnRule, aliveModel: AliveModel = 'bgnbd'): Finding | null {
+export function checkBacktestChurned(bt: Backtest | null, rule: ChurnRule, aliveModel: AliveModel = 'bgnbd', chosen = false): Finding | null {
   if (!bt) return null;
   const def = currentDefinition(rule, bt, aliveModel);
   const churned = def?.classes.find((c) => c.status === 'churned');
@@ -192,6 +192,9 @@ export function checkBacktestChurned(bt: Backtest | null, rule: ChurnRule, alive
   return {
     check: 'backtest-churned',
     status: churned.share >= DIAGNOSIS_THRESHOLDS.backtestReturnShare ? 'flag' : 'ok',
-    params: { definition: def.name, horizonDays: bt.horizonDays, t0: bt.t0, customers: churned.customers, cameBack: churned.cameBack, share: round4(churned.share) },
+    params: {
+      definition: def.name, horizonDays: bt.horizonDays, t0: bt.t0, customers: churned.customers, cameBack: churned.cameBack, share: round4(churned.share),
+      ...(chosen ? { chosen: 1 } : {}),
+    },
   };
 }

@@ -88,7 +88,7 @@ export async function computeDiagnosis(
  * definition (`rule`, the screen's churn rule) called churned at T0, the share who came back by
  * the as-of date (checks.ts checkBacktestChurned). Null when there is nothing to say.
  */
-export function backtestFinding(bt: Backtest | null, rule: ChurnRule, aliveModel: AliveModel = 'bgnbd'): DiagnosisFinding | null {
-  const f = checkBacktestChurned(bt, rule, aliveModel);
+export function backtestFinding(bt: Backtest | null, rule: ChurnRule, aliveModel: AliveModel = 'bgnbd', chosen = false): DiagnosisFinding | null {
+  const f = checkBacktestChurned(bt, rule, aliveModel, chosen);
   return f ? { ...f, text: findingText(f) } : null;
 }

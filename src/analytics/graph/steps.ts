@@ -177,20 +177,21 @@ export const SCREEN_STEPS: readonly Step[] = [
       source: pick.source,
     };
   } },
-  // Pareto/NBD is fitted for the screen only when model mode reads it (the report fits it apart).
-  { id: 'paretoFit', writes: [], deps: ['facts', 'decide'], run: async ({ qm, get }) => {
+  // Pareto/NBD is fitted for the screen only when model mode reads it (the report fits it apart),
+  // with its P(alive) per distinct history: a churn-window change then reruns status, not these.
+  { id: 'paretoFit', writes: [SCREEN_TABLES.paretoAlive], deps: ['facts', 'decide'], run: async ({ qm, get }) => {
     if (get('decide').aliveModel !== 'paretoNbd') return { value: null, notes: [] };
     const fit = await fitParetoNbdFromFacts(qm);
+    if (fit) await writeParetoAliveTable(qm, fit);
     return { value: fit, notes: fit && !fit.converged ? ['the Pareto/NBD fit did not fully converge'] : [] };
   } },
   { id: 'value', writes: ['cw_customer_value'], deps: ['decide', 'facts'], run: async ({ qm, s, get }) => {
     await qm.exec(buildCustomerValueSql(s.asOf, get('decide').valueBasis));
     return null;
   } },
-  { id: 'status', writes: ['cw_customer_status', SCREEN_TABLES.paretoAlive], deps: ['decide', 'fits', 'paretoFit', 'facts', 'value'], run: async ({ qm, s, get }) => {
+  { id: 'status', writes: ['cw_customer_status'], deps: ['decide', 'fits', 'paretoFit', 'facts', 'value'], run: async ({ qm, s, get }) => {
     const d = get('decide');
     const paretoNbd = get('paretoFit').value;
-    if (paretoNbd) await writeParetoAliveTable(qm, paretoNbd);
     await qm.exec(buildStatusSql({ asOf: s.asOf, rule: d.rule, settings: s, bgnbd: get('fits').bgnbd, paretoNbd }));
     return null;
   } },

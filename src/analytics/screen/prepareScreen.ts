@@ -15,6 +15,8 @@ export interface ScreenContext {
   ruleReason: string;
   /** Model mode's P(alive) model (BG/NBD under the other rules). */
   aliveModel: AliveModel;
+  /** Who chose the rule: the data, the user, or the back-test (settings.definitionPick). */
+  ruleSource: PreparedAnalytics['ruleSource'];
   periodBasis: PeriodBasis;
   valueBasis: ValueBasis;
   /** The settings with the as-of date resolved. */
@@ -106,6 +108,7 @@ function contextOf(r: StepResults, settings: AnalyticsSettings): ScreenContext {
     churnRule: prepared.churnRule,
     ruleReason: prepared.ruleReason,
     aliveModel: prepared.aliveModel,
+    ruleSource: prepared.ruleSource,
     periodBasis: prepared.periodBasis,
     valueBasis: prepared.valueBasis,
     settings: prepared.settings,

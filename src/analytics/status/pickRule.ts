@@ -55,7 +55,8 @@ export function pickChurnRule(
   const wanted = settings.churnRule;
   const model = settings.aliveModel ?? null;
   const auto = autoRule(p, settings.modelMinRepeatCustomers, model, wanted ? null : settings.definitionPick ?? null);
-  if (!wanted || wanted === auto.rule) return auto;
+  if (!wanted) return auto;
+  if (wanted === auto.rule) return { ...auto, source: 'settings' };
   const unsupported =
     (wanted === 'labeled' && p.labeledChurned === 0) ? 'no customer carries a churn label'
       : (wanted === 'contractual' && p.subscribers === 0) ? 'there are no subscriptions'

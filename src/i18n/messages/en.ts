@@ -18,6 +18,7 @@ const en: typeof zh = {
     fullscreen: 'Fullscreen', theme: 'Theme', analyst: 'Data & settings', back: 'Back', all: 'All customers', list: 'Customer list',
     paused: 'Carousel paused', refreshed: 'Refreshed {time}', newlyRed: '{n} newly red', newTriggers: '{n} new triggers',
     changeVsPrev: 'vs previous', noData: 'No data', emptyDrill: 'None of the customers in this selection shows here. Step back (Esc) or pick another segment.', needs: 'Upload {what} to fill this', rule: 'Churn rule: {rule}', churnRuleLabel: { labeled: 'churn label', contractual: 'contract ended', rule: 'no purchase for {silent}/{churn} days', model: 'BG/NBD P(alive)', modelParetoNbd: 'Pareto/NBD P(alive)' },
+    ruleChosen: '{rule}, chosen by the back-test', ruleNegative: '{rule} (back-test score {score}: its churned came back more often than its active)',
   },
   kpiName: { customers: 'Customers', churnRate: 'Churn rate', churnRateBy: { week: 'Weekly churn rate', month: 'Monthly churn rate', quarter: 'Quarterly churn rate', year: 'Yearly churn rate' }, revenueChurn: 'Revenue churn', valueChurn: 'Value churn', nrr: 'Net revenue retention', redCustomers: 'Red-tier customers', atRiskValue: 'At-risk value', winBackRate: 'Win-back rate', labelledChurnRate: 'Churn rate (labelled)', valueLost: 'Monthly value lost' },
   panel: {
@@ -87,6 +88,8 @@ const en: typeof zh = {
       score: 'Score {score} (active who came back minus churned who came back)',
       unrated: 'Not rated: needs {n}+ active and {n}+ churned customers at T0',
       picks: 'The back-test picks: {name} (its churned come back least while its active come back most).',
+      chosen: 'The churn definition in force ({name}) was chosen by the back-test; choosing a churn rule above overrides it.',
+      negative: 'The current definition scores {score}: the customers it called churned came back more often than those it called active.',
       noPick: 'No definition can be rated (each needs {n}+ active and {n}+ churned customers at T0); the current pick stands.',
     },
     segment: { dimension: 'Dimension', value: 'Value', silentDays: 'W1 days', churnDays: 'W2 days', add: 'Add', remove: 'Remove' },

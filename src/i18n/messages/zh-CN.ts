@@ -16,6 +16,7 @@ export default {
     fullscreen: '全屏', theme: '切换主题', analyst: '数据与设置', back: '返回', all: '全部客户', list: '客户清单',
     paused: '轮播已暂停', refreshed: '刷新于 {time}', newlyRed: '新增高风险 {n} 户', newTriggers: '新触发 {n} 条',
     changeVsPrev: '较上期', noData: '缺少数据', emptyDrill: '当前筛选下没有可显示的客户。按 Esc 返回上一级，或换一个分组。', needs: '上传{what}后显示', rule: '流失口径：{rule}', churnRuleLabel: { labeled: '流失标签', contractual: '合同到期', rule: '{silent}/{churn} 天未购', model: 'BG/NBD P(alive)', modelParetoNbd: 'Pareto/NBD P(alive)' },
+    ruleChosen: '{rule}，由回测选定', ruleNegative: '{rule}（回测得分 {score}：判为流失的客户比判为活跃的更常回来）',
   },
   kpiName: { customers: '客户总数', churnRate: '客户流失率', churnRateBy: { week: '周流失率', month: '月流失率', quarter: '季度流失率', year: '年流失率' }, revenueChurn: '收入流失率', valueChurn: '价值流失率', nrr: '净收入留存', redCustomers: '高风险客户', atRiskValue: '风险价值', winBackRate: '挽回成功率', labelledChurnRate: '流失率（标签）', valueLost: '流失月费占比' },
   panel: {
@@ -85,6 +86,8 @@ export default {
       score: '得分 {score}（活跃客户回来比例减去流失客户回来比例）',
       unrated: '不评分：T0 时活跃与流失客户各需至少 {n} 位',
       picks: '回测推荐：{name}（判为流失的客户回来最少，判为活跃的回来最多）。',
+      chosen: '当前流失口径（{name}）由回测选定；在上方选择流失口径可覆盖。',
+      negative: '当前口径得分 {score}：它判为流失的客户比判为活跃的客户更常回来。',
       noPick: '没有口径可以评分（T0 时活跃与流失客户各需至少 {n} 位），沿用当前口径。',
     },
     segment: { dimension: '维度', value: '取值', silentDays: 'W1 天数', churnDays: 'W2 天数', add: '添加', remove: '删除' },
