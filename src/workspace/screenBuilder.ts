@@ -92,6 +92,8 @@ export class ScreenBuilder {
       if (screen.storedKey !== key) await this.publish(engine.host.reader, record.ctx, key);
       screen.revalidating = false;
       screen.version++;
+      // A build stored before its back-test's pick was recorded (the app closed in between).
+      this.applyPick(record.ctx, this.dataVersion());
     });
   }
 
@@ -127,6 +129,11 @@ export class ScreenBuilder {
     return this.queue;
   }
 
+  /** The rows' version a back-test pick is recorded for: the workspace and its generation (generations restart in every workspace). */
+  private dataVersion(): string {
+    return `${this.host.state.name}#${this.host.generation()}`;
+  }
+
   private currentKey(): string {
     return buildKey(this.host.generation(), this.host.state.settings);
   }
@@ -157,8 +164,7 @@ export class ScreenBuilder {
     screen.updating = Object.keys(SCREEN_PANELS) as PanelId[];
     // The back-test's pick is sticky per data change: new rows drop it, and this build draws with
     // the provisional definition until the back-test has picked again.
-    // The rows' version: the workspace and its generation (generations restart in every workspace).
-    const data = `${state.name}#${this.host.generation()}`;
+    const data = this.dataVersion();
     if (state.settings.definitionPick && state.settings.definitionPick.data !== data) this.host.keepSettings({ ...state.settings, definitionPick: null });
     let built: ScreenContext | null = null;
     try {
