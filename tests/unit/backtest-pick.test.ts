@@ -153,7 +153,9 @@ describe('the default non-contractual definition is the one the back-test rates 
       await ws.screen.idle();
       expect(ws.state.settings.definitionPick).toEqual(pick);
       expect(ws.state.screen.ctx!.aliveModel).toBe('paretoNbd');
-      expect(ws.state.screen.lastRan).not.toContain('facts');
+      // A W2 change reruns status, not the pick, the fits nor Pareto/NBD's P(alive) per history.
+      for (const step of ['facts', 'fits', 'decide', 'paretoFit']) expect(ws.state.screen.lastRan).not.toContain(step);
+      expect(ws.state.screen.lastRan).toContain('status');
       ws.updateSettings({ ...ws.state.settings, churnRule: 'model' });
       await ws.screen.idle();
       expect([ws.state.screen.ctx!.aliveModel, ws.state.screen.ctx!.ruleSource]).toEqual(['bgnbd', 'settings']);
