@@ -1,5 +1,6 @@
 import type { QueryManager } from '../engine/queryManager';
-import type { AnalyticsSettings, ChurnRule } from './settings';
+import type { AliveModel, AnalyticsSettings, ChurnRule } from './settings';
+import type { ParetoNbdFit } from './models/paretoNbd';
 import { readMeta, type MetaValue } from './common/meta';
 import type { DataPresence } from './status/dataPresence';
 import type { PeriodBasis, ValueBasis } from './status/basis';
@@ -20,6 +21,12 @@ export interface PreparedAnalytics {
   asOfSource: 'settings' | 'data' | 'today';
   churnRule: ChurnRule;
   ruleReason: string;
+  /** Model mode's P(alive) model (BG/NBD under the other rules). */
+  aliveModel: AliveModel;
+  /** Who chose the rule: the data, the user, or the back-test (settings.definitionPick). */
+  ruleSource: 'auto' | 'settings' | 'backtest';
+  /** Pareto/NBD, fitted when model mode reads it (null otherwise). */
+  paretoNbd: ParetoNbdFit | null;
   periodBasis: PeriodBasis;
   valueBasis: ValueBasis;
   presence: DataPresence;
@@ -43,11 +50,12 @@ export async function prepareAnalytics(qm: QueryManager, settings: AnalyticsSett
 }
 
 /** PreparedAnalytics from the results of the graph's prepare steps. */
-export function preparedFrom(r: Pick<StepResults, 'asOf' | 'presence' | 'fits' | 'decide'>, settings: AnalyticsSettings): PreparedAnalytics {
+export function preparedFrom(r: Pick<StepResults, 'asOf' | 'presence' | 'fits' | 'decide' | 'paretoFit'>, settings: AnalyticsSettings): PreparedAnalytics {
   const d = r.decide;
-  const notes = [...r.asOf.notes, ...(d.pickNote ? [d.pickNote] : []), ...r.fits.notes, ...(d.fallbackNote ? [d.fallbackNote] : [])];
+  const notes = [...r.asOf.notes, ...(d.pickNote ? [d.pickNote] : []), ...r.fits.notes, ...(d.fallbackNote ? [d.fallbackNote] : []), ...r.paretoFit.notes];
   return {
-    asOf: r.asOf.asOf, asOfSource: r.asOf.source, churnRule: d.rule, ruleReason: d.ruleReason, periodBasis: d.periodBasis, valueBasis: d.valueBasis,
+    asOf: r.asOf.asOf, asOfSource: r.asOf.source, churnRule: d.rule, ruleReason: d.ruleReason, aliveModel: d.aliveModel, ruleSource: d.source, paretoNbd: r.paretoFit.value,
+    periodBasis: d.periodBasis, valueBasis: d.valueBasis,
     presence: r.presence, bgnbd: r.fits.bgnbd, gammaGamma: r.fits.gammaGamma, settings: { ...settings, asOf: r.asOf.asOf }, notes,
   };
 }

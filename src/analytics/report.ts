@@ -2,7 +2,8 @@ import type { QueryManager } from '../engine/queryManager';
 import type { AnalyticsSettings } from './settings';
 import { preparedFrom } from './prepare';
 import { runGraph } from './graph/runGraph';
-import { SCREEN_ONLY_STEPS, SCREEN_STEPS, type StepResults } from './graph/steps';
+import { SCREEN_ONLY_STEPS, SCREEN_STEPS, type StepId, type StepResults } from './graph/steps';
+import { pickToRecord } from './backtest/recordPick';
 import { computeCustomers } from './status/computeCustomers';
 import { computeCohorts } from './cohorts/computeCohorts';
 import { computeRfm } from './rfm/computeRfm';
@@ -38,9 +39,20 @@ export async function analyzeWorkspace(
 ): Promise<WorkspaceReport> {
   // The screen's own tables only when asked (the CLI's per-customer export reads the list's table).
   const ids = SCREEN_STEPS.map((s) => s.id).filter((id) => options.withScreenTables || !SCREEN_ONLY_STEPS.includes(id));
-  const { results } = await runGraph(qm, settings, ids, { today: options.today, onStep: options.onStep });
+  const run = { today: options.today, onStep: options.onStep };
+  // The default non-contractual definition is the one the back-test rates best (metrics.md
+  // section 1): the back-test runs first (with the steps it reads), and its pick is recorded
+  // before status is built. No memo: the facts and fits are rebuilt (cheap beside the back-test).
+  let s0 = settings;
+  if (settings.churnRule === null && !settings.definitionPick) {
+    const first: StepId[] = ['asOf', 'facts', 'presence', 'fits', 'decide', 'backtest'];
+    const r0 = (await runGraph(qm, settings, first, run)).results as StepResults;
+    const pick = pickToRecord(settings, { churnRule: r0.decide.rule, aliveModel: r0.decide.aliveModel }, r0.backtest.value, null);
+    if (pick) s0 = { ...settings, definitionPick: pick };
+  }
+  const { results } = await runGraph(qm, s0, ids, run);
   const r = results as StepResults;
-  const prepared = preparedFrom(r, settings);
+  const prepared = preparedFrom(r, s0);
   const s = prepared.settings;
   const step = options.onStep ?? (() => {});
   step('customers');

@@ -4,6 +4,22 @@
  */
 export type Period = 'week' | 'month' | 'quarter' | 'year';
 export type ChurnRule = 'labeled' | 'contractual' | 'rule' | 'model';
+/** The P(alive) model of model mode (metrics.md sections 1 and 12). */
+export type AliveModel = 'bgnbd' | 'paretoNbd';
+
+/**
+ * The non-contractual definition the back-test rated best on the current rows (metrics.md
+ * sections 1 and 11; src/analytics/README.md "Choosing the default non-contractual definition by
+ * the back-test"). Recorded, not chosen by the user: the app after its deferred back-test, the
+ * CLI before status. `data` is the rows' version it was computed on (the app's generation; null
+ * in the CLI), so new rows drop it.
+ */
+export interface DefinitionPick {
+  name: 'rule' | AliveModel;
+  /** Its back-test score: share of its active who came back - share of its churned who came back. */
+  score: number;
+  data: string | null;
+}
 
 export interface SegmentWindows {
   /** Which customer attribute the override applies to (e.g. 'industry', 'tier'). */
@@ -31,6 +47,10 @@ export interface AnalyticsSettings {
   period: Period;
   /** null = picked automatically from the loaded tables. */
   churnRule: ChurnRule | null;
+  /** Model mode's P(alive) model; null = automatic (src/analytics/README.md "Status"). */
+  aliveModel: AliveModel | null;
+  /** The back-test's pick, the default definition when `churnRule` is null (not a user setting). */
+  definitionPick: DefinitionPick | null;
   /** Rule mode W1: null = 2 x each customer's median inter-purchase gap, at least `minSilentDays`. */
   silentDays: number | null;
   minSilentDays: number;
@@ -68,6 +88,8 @@ export const DEFAULT_SETTINGS: AnalyticsSettings = {
   asOf: null,
   period: 'month',
   churnRule: null,
+  aliveModel: null,
+  definitionPick: null,
   silentDays: null,
   minSilentDays: 30,
   churnDays: 180,

@@ -69,8 +69,8 @@ async function run(args: AnalyzeArgs, engine: StartedEngine): Promise<number> {
   }
   if (analytics && args.customersOut !== null) {
     const file = args.customersOut;
-    const paretoNbd = (analytics.sections.models as ModelsBlock | undefined)?.paretoNbd ?? null;
-    const n = await inStep('writing the customer list', () => writeCustomersCsv(qm, file, args.lang, paretoNbd));
+    const models = analytics.sections.models as ModelsBlock | undefined;
+    const n = await inStep('writing the customer list', () => writeCustomersCsv(qm, file, args.lang, { bgnbd: models?.bgnbd ?? null, paretoNbd: models?.paretoNbd ?? null }));
     process.stderr.write(`customer list: ${n} customers in ${file}\n`);
   }
   const report = buildReport(args.asOf, files, await tableCounts(qm), analytics, engine.info);

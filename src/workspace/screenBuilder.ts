@@ -8,6 +8,8 @@ import { redCustomerIdsSql } from '../analytics/screen/changes';
 import { readTriggers } from '../analytics/triggers/computeTriggers';
 import { flagNewTriggers, triggerKey } from '../analytics/triggers/diff';
 import { tableExists } from '../analytics/common/meta';
+import { pickToRecord } from '../analytics/backtest/recordPick';
+import type { AnalyticsSettings } from '../analytics/settings';
 import type { EngineHost } from './engineHost';
 import type { WorkspaceState } from './state';
 import type { KeyValueStore } from './storage/keyValue';
@@ -34,6 +36,8 @@ export interface ScreenHost {
   generation(): number;
   /** Languages whose panel results a build publishes, the screen's current one first. */
   langs(): ScreenLang[];
+  /** Replaces and persists the workspace's settings without starting a build (the builder decides). */
+  keepSettings(next: AnalyticsSettings): void;
 }
 
 interface Before {
@@ -88,6 +92,8 @@ export class ScreenBuilder {
       if (screen.storedKey !== key) await this.publish(engine.host.reader, record.ctx, key);
       screen.revalidating = false;
       screen.version++;
+      // A build stored before its back-test's pick was recorded (the app closed in between).
+      this.applyPick(record.ctx, this.dataVersion());
     });
   }
 
@@ -123,6 +129,11 @@ export class ScreenBuilder {
     return this.queue;
   }
 
+  /** The rows' version a back-test pick is recorded for: the workspace and its generation (generations restart in every workspace). */
+  private dataVersion(): string {
+    return `${this.host.state.name}#${this.host.generation()}`;
+  }
+
   private currentKey(): string {
     return buildKey(this.host.generation(), this.host.state.settings);
   }
@@ -151,6 +162,11 @@ export class ScreenBuilder {
     const screen = state.screen;
     screen.preparing = true;
     screen.updating = Object.keys(SCREEN_PANELS) as PanelId[];
+    // The back-test's pick is sticky per data change: new rows drop it, and this build draws with
+    // the provisional definition until the back-test has picked again.
+    const data = this.dataVersion();
+    if (state.settings.definitionPick && state.settings.definitionPick.data !== data) this.host.keepSettings({ ...state.settings, definitionPick: null });
+    let built: ScreenContext | null = null;
     try {
       // The writer's lock for the whole build: no load commits half-way through it.
       await this.host.lock.run(async () => {
@@ -173,6 +189,7 @@ export class ScreenBuilder {
           },
         });
         screen.lastRan = ran;
+        built = ctx;
         await host.writer.exec(writeBuildRecordSql(key, ctx));
         host.reader.invalidate();
         screen.ctx = ctx;
@@ -187,6 +204,7 @@ export class ScreenBuilder {
       screen.error = null;
       screen.revalidating = false;
       screen.version++;
+      this.applyPick(built, data);
     } catch (e) {
       screen.error = (e as Error).message ?? String(e);
       state.engineFailure ??= fatalEngineMessage(e);
@@ -194,6 +212,21 @@ export class ScreenBuilder {
       screen.preparing = false;
       screen.updating = [];
     }
+  }
+
+  /**
+   * When the user has not chosen the churn rule and the deferred back-test rated a definition
+   * (src/analytics/README.md "Choosing the default non-contractual definition by the back-test"),
+   * records its pick once for these rows and rebuilds: decide then reads it, and the status
+   * and everything that reads it are rebuilt (the facts, fits and RFM are kept).
+   */
+  private applyPick(ctx: ScreenContext | null, data: string): void {
+    if (!ctx) return;
+    const settings = this.host.state.settings;
+    const pick = pickToRecord(settings, ctx, ctx.families.backtest ?? null, data);
+    if (!pick) return;
+    this.host.keepSettings({ ...settings, definitionPick: pick });
+    void this.rebuild();
   }
 
   /**

@@ -88,6 +88,7 @@ export class Workspace {
       engine: () => (this.host && this.storage ? { host: this.host, storage: this.storage } : null),
       generation: () => this.generation,
       langs: () => options.langs?.() ?? ['zh-CN'],
+      keepSettings: (next) => this.keepSettings(next),
     });
     this.loads = new LoadQueue({
       state: this.state,
@@ -302,9 +303,14 @@ export class Workspace {
 
   /** Changes settings: saved with the workspace at once, and the screen rebuilt (only what they touch). */
   updateSettings(next: AnalyticsSettings): void {
+    this.keepSettings(next);
+    if (this.state.phase === 'ready') void this.screen.rebuild();
+  }
+
+  /** Replaces and persists the settings without a rebuild (the screen builder records the back-test's pick this way). */
+  private keepSettings(next: AnalyticsSettings): void {
     this.state.settings = next;
     if (!this.state.name.startsWith(INTERNAL_PREFIX)) void this.options.kv.setValue(settingsKey(this.state.name), JSON.parse(JSON.stringify(next))).catch(() => undefined);
-    if (this.state.phase === 'ready') void this.screen.rebuild();
   }
 
   /** Saves the current data under a new name (raw files included) and makes it current. */

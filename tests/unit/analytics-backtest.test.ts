@@ -6,6 +6,8 @@ import { DEFAULT_SETTINGS } from '../../src/analytics/settings';
 import { computeBacktest, type BacktestClass } from '../../src/analytics/backtest/computeBacktest';
 import { buildRiskTables } from '../../src/analytics/risk/computeRisk';
 import { bgnbdPAlive, fitBgNbd, type BgNbdData } from '../../src/analytics/models/bgnbd';
+import { fitParetoNbd, paretoNbdPAlive } from '../../src/analytics/models/paretoNbd';
+import { pickBacktestDefinition } from '../../src/analytics/backtest/pickDefinition';
 import type { QueryManager } from '../../src/engine/queryManager';
 
 const AS_OF = '1997-09-30';
@@ -80,7 +82,7 @@ describe('back-test of the status definitions', () => {
     expect(notes).toEqual([]);
     expect(bt).not.toBeNull();
     expect([bt!.t0, bt!.asOf, bt!.horizonDays]).toEqual([T0, AS_OF, 136]);
-    expect(bt!.definitions.map((d) => d.name)).toEqual(['rule', 'bgnbd']);
+    expect(bt!.definitions.map((d) => d.name)).toEqual(['rule', 'bgnbd', 'paretoNbd']);
     const def = (name: string) => bt!.definitions.find((d) => d.name === name)!;
     for (const d of bt!.definitions) {
       expect(d.classes.reduce((a, c) => a + c.customers, 0)).toBe(2357);
@@ -97,6 +99,21 @@ describe('back-test of the status definitions', () => {
     const bg = fitBgNbd(data)!;
     const bgTally = byPAlive(h, (x, tx, T) => bgnbdPAlive(bg, x, tx, T));
     expect(tallyOf(def('bgnbd').classes)).toEqual(bgTally);
+
+    // Pareto/NBD: the same, with its bounded fit on the same raw histories (at T0 it ends in the
+    // exponential-dropout limit, models/paretoNbd.ts).
+    const pn = fitParetoNbd(data)!;
+    expect(pn.dropout).toBe('exponential');
+    const pnTally = byPAlive(h, (x, tx, T) => paretoNbdPAlive(pn, x, tx, T));
+    expect(tallyOf(def('paretoNbd').classes)).toEqual(pnTally);
+    // Unlike BG/NBD, its active come back more often than its churned; it is the back-test's pick.
+    const share = (t: Tally, st: string) => t[st].cameBack / t[st].customers;
+    expect(share(pnTally, 'active')).toBeGreaterThan(share(pnTally, 'churned'));
+    expect(share(bgTally, 'active')).toBeLessThan(share(bgTally, 'churned'));
+    const pick = pickBacktestDefinition(bt!);
+    expect(pick.name).toBe('paretoNbd');
+    expect(pick.scores.find((x) => x.name === 'paretoNbd')!.score).toBeCloseTo(share(pnTally, 'active') - share(pnTally, 'churned'), 12);
+    console.log('back-test Pareto/NBD at T0', JSON.stringify(pnTally), JSON.stringify(pick));
 
     // The red tier: the screen's definition is BG/NBD (model mode); its population is everyone it
     // had not called churned at T0 (all buyers have a recency score), churned = did not come back.

@@ -12,6 +12,7 @@ import { prepareScreen, type ScreenContext } from '../../src/analytics/screen/pr
 import { backtestLine } from '../../src/analytics/screen/diagnosis';
 import { computeBacktest } from '../../src/analytics/backtest/computeBacktest';
 import { bgnbdPAlive, fitBgNbd, type BgNbdData } from '../../src/analytics/models/bgnbd';
+import { fitParetoNbd, paretoNbdPAlive } from '../../src/analytics/models/paretoNbd';
 import { formatFull, formatPercent } from '../../src/i18n/formatNumber';
 import { fmtPct } from '../../src/analytics/risk/format';
 import { createAppI18n } from '../../src/i18n';
@@ -44,14 +45,15 @@ SELECT count(*)::INTEGER AS n, count(b.customer_id)::INTEGER AS k FROM c LEFT JO
 
 interface Tally { n: number; k: number }
 
-/** The BG/NBD classes at T0 counted from the raw rows: the model refitted on the T0 histories, P(alive) against the default cut-offs. */
-async function bgnbdFromRaw(qm: QueryManager): Promise<Record<'active' | 'silent' | 'churned', Tally>> {
+/** The BG/NBD (or Pareto/NBD) classes at T0 counted from the raw rows: the model refitted on the T0 histories, P(alive) against the default cut-offs. */
+async function bgnbdFromRaw(qm: QueryManager, model: 'bgnbd' | 'paretoNbd' = 'bgnbd'): Promise<Record<'active' | 'silent' | 'churned', Tally>> {
   const h = await rowsOf<{ x: number; tx: number; T: number; n: number; k: number }>(qm, HISTORIES_SQL);
   const data: BgNbdData = { x: Float64Array.from(h, (r) => r.x), tx: Float64Array.from(h, (r) => r.tx), T: Float64Array.from(h, (r) => r.T), weights: Float64Array.from(h, (r) => r.n) };
   const bg = fitBgNbd(data)!;
+  const pn = model === 'paretoNbd' ? fitParetoNbd(data)! : null;
   const out = { active: { n: 0, k: 0 }, silent: { n: 0, k: 0 }, churned: { n: 0, k: 0 } };
   for (const r of h) {
-    const p = bgnbdPAlive(bg, r.x, r.tx, r.T);
+    const p = pn ? paretoNbdPAlive(pn, r.x, r.tx, r.T) : bgnbdPAlive(bg, r.x, r.tx, r.T);
     const st = p >= DEFAULT_SETTINGS.pAliveActive ? 'active' : p < DEFAULT_SETTINGS.pAliveChurned ? 'churned' : 'silent';
     out[st].n += r.n;
     out[st].k += r.k;
@@ -62,6 +64,7 @@ async function bgnbdFromRaw(qm: QueryManager): Promise<Record<'active' | 'silent
 let qm: QueryManager;
 let ctx: ScreenContext;
 let raw: Awaited<ReturnType<typeof bgnbdFromRaw>>;
+let rawPareto: Awaited<ReturnType<typeof bgnbdFromRaw>>;
 
 beforeAll(async () => {
   qm = await createTestEngine();
@@ -71,6 +74,7 @@ beforeAll(async () => {
   expect(reports.find((r) => r.error)).toBeUndefined();
   ctx = await prepareScreen(qm, { ...DEFAULT_SETTINGS, asOf: AS_OF });
   raw = await bgnbdFromRaw(qm);
+  rawPareto = await bgnbdFromRaw(qm, 'paretoNbd');
 }, 300_000);
 
 describe('the back-test on the screen (CDNOW_sample as of 1997-09-30)', () => {
@@ -120,14 +124,19 @@ describe('the back-test on the screen (CDNOW_sample as of 1997-09-30)', () => {
       };
       for (const st of ['active', 'silent', 'churned'] as const) {
         expect(cells('bgnbd', st), st).toEqual([formatFull(raw[st].n, locale), formatPercent(raw[st].k / raw[st].n, locale)]);
+        expect(cells('paretoNbd', st), st).toEqual([formatFull(rawPareto[st].n, locale), formatPercent(rawPareto[st].k / rawPareto[st].n, locale)]);
       }
       for (const d of ctx.families.backtest!.definitions) {
         for (const c of d.classes) expect(cells(d.name, c.status)).toEqual([formatFull(c.customers, locale), formatPercent(c.share, locale)]);
       }
-      // The rule calls nobody churned at T0 (W2 180 > H), so only BG/NBD is rated; it is picked and is the current definition.
+      // The rule calls nobody churned at T0 (W2 180 > H), so it is not rated; Pareto/NBD scores
+      // above BG/NBD (whose churned come back more often than its active) and is picked.
       expect(w.find('[data-testid="backtest-rule-churned"]').exists()).toBe(false);
-      expect(w.find('[data-testid="backtest-bgnbd"] [data-testid="backtest-picked"]').exists()).toBe(true);
+      expect(w.find('[data-testid="backtest-paretoNbd"] [data-testid="backtest-picked"]').exists()).toBe(true);
+      expect(w.find('[data-testid="backtest-bgnbd"] [data-testid="backtest-picked"]').exists()).toBe(false);
       expect(w.find('[data-testid="backtest-bgnbd"] [data-testid="backtest-current"]').exists()).toBe(true);
+      const paretoScore = rawPareto.active.k / rawPareto.active.n - rawPareto.churned.k / rawPareto.churned.n;
+      expect(w.find('[data-testid="backtest-paretoNbd-score"]').text()).toContain(`${paretoScore > 0 ? '+' : ''}${formatPercent(paretoScore, locale)}`);
       expect(w.find('[data-testid="backtest-rule"] [data-testid="backtest-picked"]').exists()).toBe(false);
       const score = raw.active.k / raw.active.n - raw.churned.k / raw.churned.n;
       const scoreText = w.find('[data-testid="backtest-bgnbd-score"]').text();
@@ -135,16 +144,30 @@ describe('the back-test on the screen (CDNOW_sample as of 1997-09-30)', () => {
         expect(w.find('[data-testid="backtest"] h4').text()).toBe('Back-test of the churn definitions');
         expect(scoreText).toContain(`Score ${score > 0 ? '+' : ''}${formatPercent(score, locale)}`);
         expect(w.find('[data-testid="backtest-rule-score"]').text()).toContain('Not rated');
-        expect(w.find('[data-testid="backtest-pick"]').text()).toContain('The back-test picks: BG/NBD P(alive)');
+        expect(w.find('[data-testid="backtest-pick"]').text()).toContain('The back-test picks: Pareto/NBD P(alive)');
         expect(w.find('[data-testid="backtest-bgnbd"] caption').text()).toContain('BG/NBD P(alive)');
       } else {
         expect(w.find('[data-testid="backtest"] h4').text()).toBe('流失口径回测');
         expect(scoreText).toContain(`得分 ${score > 0 ? '+' : ''}${formatPercent(score, locale)}`);
-        expect(w.find('[data-testid="backtest-pick"]').text()).toContain('回测推荐：BG/NBD 存活概率');
+        expect(w.find('[data-testid="backtest-pick"]').text()).toContain('回测推荐：Pareto/NBD 存活概率');
         expect(w.find('[data-testid="backtest-bgnbd-churned"]').text()).toContain('流失');
       }
       w.unmount();
     }
+  });
+
+  it('says beside the definition in force when its score is negative, and when the back-test chose it', () => {
+    setActivePinia(createPinia());
+    const bt = ctx.families.backtest!;
+    const bgScore = raw.active.k / raw.active.n - raw.churned.k / raw.churned.n;
+    expect(bgScore).toBeLessThan(0);
+    const bg = mount(SettingsPanel, { props: { backtest: bt, churnRule: 'model', aliveModel: 'bgnbd' }, global: { plugins: [createPinia(), createAppI18n('en')] } });
+    expect(bg.find('[data-testid="backtest-negative"]').text()).toBe(`The current definition scores ${formatPercent(bgScore, 'en')}: the customers it called churned came back more often than those it called active.`);
+    expect(bg.find('[data-testid="backtest-chosen"]').exists()).toBe(false);
+    const pn = mount(SettingsPanel, { props: { backtest: bt, churnRule: 'model', aliveModel: 'paretoNbd', chosen: true }, global: { plugins: [createPinia(), createAppI18n('zh-CN')] } });
+    expect(pn.find('[data-testid="backtest-negative"]').exists()).toBe(false);
+    expect(pn.find('[data-testid="backtest-paretoNbd"] [data-testid="backtest-current"]').exists()).toBe(true);
+    expect(pn.find('[data-testid="backtest-chosen"]').text()).toBe('当前流失口径（Pareto/NBD 存活概率）由回测选定；在上方选择流失口径可覆盖。');
   });
 
   it('says so in the settings when there is no back-test', () => {

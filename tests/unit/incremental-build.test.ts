@@ -85,6 +85,7 @@ describe('incremental builds give exactly the screen a build from scratch gives'
     ['the period', { period: 'quarter' }, { skips: ['facts', 'fits', 'rfm'], runs: ['churn', 'screen'] }],
     ['the health weights and tier cut-offs', { healthWeights: { ...DEFAULT_SETTINGS.healthWeights, complaints: 40 }, redBelow: 45 }, { skips: ['facts', 'fits', 'status', 'spells'], runs: ['riskScores', 'risk'] }],
     ['the CLV horizon', { clvHorizonMonths: 12 }, { skips: ['facts', 'status', 'risk', 'backtest'], runs: ['clv'] }],
+    ['model mode with Pareto/NBD P(alive)', { churnRule: 'model', aliveModel: 'paretoNbd' }, { skips: ['facts', 'fits', 'rfm', 'riskScores'], runs: ['decide', 'paretoFit', 'status', 'backtest'] }],
     ['the as-of date', { asOf: '2026-06-30' }, { skips: [], runs: ['facts', 'status', 'risk'] }],
   ];
 

@@ -279,7 +279,7 @@ describe('the reference Spark job (scale/spark) on native DuckDB', () => {
     }
   }, 120_000);
 
-  it('on CDNOW_master under the windows rule (the status of every customer compared; the app would pick the model)', async () => {
+  it('on CDNOW_master under the windows rule (the status of every customer compared; the back-test picks it there too)', async () => {
     const s = await checkEquivalent((qm) => loadSharedFile(qm, 'cdnow/CDNOW_master.txt'), settingsWith({ churnRule: 'rule' }), all('some'));
     expect(s['status: app rows judged by BG/NBD (status not compared)']).toBe(0);
     console.info(`CDNOW: ${JSON.stringify(s)}`);

@@ -2,13 +2,15 @@ import type { QueryManager } from '../../engine/queryManager';
 import { scalar, toRows } from '../../engine/rows';
 import { dateLit } from '../../engine/sql';
 import type { ResolvedSettings } from '../prepare';
-import type { ChurnRule } from '../settings';
+import type { AliveModel, ChurnRule } from '../settings';
+import { definitionOf } from './pickDefinition';
 import type { ValueBasis } from '../status/basis';
 import { buildCustomerFacts, earliestDataDateSql } from '../facts/customerFacts';
 import { buildCustomerValueSql } from '../status/customerValueSql';
 import { buildStatusSql, type StatusInput } from '../status/statusSql';
 import { dataPresenceSql, type DataPresence } from '../status/dataPresence';
-import { fitBgNbdFromFacts, MIN_REPEAT_BUYERS_FOR_FIT } from '../models/fitFromData';
+import { fitBgNbdFromFacts, fitParetoNbdFromFacts, MIN_REPEAT_BUYERS_FOR_FIT } from '../models/fitFromData';
+import { writeParetoAliveTable } from '../status/paretoAlive';
 import { buildRiskTables } from '../risk/computeRisk';
 import { ensureCanonicalTables } from '../risk/tables';
 import { prefixedTables } from '../common/tableNames';
@@ -21,11 +23,8 @@ export const BACKTEST_HORIZON_DAYS = 180;
 const PREFIX = 'cw_bt_';
 const TABLES = prefixedTables(PREFIX);
 
-/**
- * A candidate status definition: the rule windows, BG/NBD P(alive), the contractual rule. Pareto/NBD
- * is not back-tested: its fit as of T0 can take minutes (src/analytics/README.md, "Back-test").
- */
-export type BacktestDefinitionName = 'rule' | 'bgnbd' | 'contractual';
+/** A candidate status definition: the rule windows, BG/NBD P(alive), Pareto/NBD P(alive), the contractual rule. */
+export type BacktestDefinitionName = 'rule' | 'bgnbd' | 'paretoNbd' | 'contractual';
 
 export interface BacktestClass {
   status: string;
@@ -66,8 +65,8 @@ export async function backtestHorizon(qm: QueryManager, asOf: string): Promise<n
 }
 
 /** The definition whose T0 status leaves the already churned out of the red tier's population: the screen's own. */
-function screenDefinition(rule: ChurnRule, names: BacktestDefinitionName[]): BacktestDefinitionName {
-  const wanted: BacktestDefinitionName = rule === 'model' ? 'bgnbd' : rule === 'contractual' ? 'contractual' : 'rule';
+function screenDefinition(rule: ChurnRule, aliveModel: AliveModel, names: BacktestDefinitionName[]): BacktestDefinitionName {
+  const wanted = definitionOf(rule, aliveModel);
   return names.includes(wanted) ? wanted : 'rule';
 }
 
@@ -77,10 +76,11 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
  * The back-test (metrics.md section 11): T0 = as-of - H; every candidate definition's status as of
  * T0 from rows up to T0 only (the facts, value, status and risk builders run as of T0 into cw_bt_*
  * tables, never the screen's); per status class, the customers and the share active again in
- * (T0, as-of]; and the red tier's precision and recall at T0. BG/NBD is refitted on the T0 facts.
+ * (T0, as-of]; and the red tier's precision and recall at T0. BG/NBD and Pareto/NBD are refitted
+ * on the T0 facts.
  */
 export async function computeBacktest(
-  qm: QueryManager, settings: ResolvedSettings, screenRule: ChurnRule, valueBasis: ValueBasis,
+  qm: QueryManager, settings: ResolvedSettings, screenRule: ChurnRule, valueBasis: ValueBasis, aliveModel: AliveModel = 'bgnbd',
 ): Promise<{ value: Backtest | null; notes: string[] }> {
   const asOf = settings.asOf;
   const horizonDays = await backtestHorizon(qm, asOf);
@@ -102,10 +102,16 @@ export async function computeBacktest(
       { name: 'rule', input: { asOf: t0, rule: 'rule', settings: s, bgnbd: null } },
     ];
     if (bgnbd) inputs.push({ name: 'bgnbd', input: { asOf: t0, rule: 'model', settings: s, bgnbd } });
+    // Pareto/NBD on the same histories and the same minimum (its bounded fit, models/paretoNbd.ts).
+    const paretoNbd = bgnbd ? await fitParetoNbdFromFacts(qm, TABLES.facts) : null;
+    if (paretoNbd) {
+      await writeParetoAliveTable(qm, paretoNbd, TABLES);
+      inputs.push({ name: 'paretoNbd', input: { asOf: t0, rule: 'model', settings: s, bgnbd, paretoNbd } });
+    }
     if (presence.subscribers > 0) inputs.push({ name: 'contractual', input: { asOf: t0, rule: 'contractual', settings: s, bgnbd } });
 
     const risk = await buildRiskTables(qm, s, TABLES);
-    const redBasis = screenDefinition(screenRule, inputs.map((d) => d.name));
+    const redBasis = screenDefinition(screenRule, aliveModel, inputs.map((d) => d.name));
     const definitions: BacktestDefinition[] = [];
     let redTier: Backtest['redTier'];
     for (const { name, input } of inputs) {

@@ -1,11 +1,11 @@
-import type { ChurnRule } from '../settings';
+import type { AliveModel, ChurnRule } from '../settings';
 import type { Backtest, BacktestDefinition, BacktestDefinitionName } from './computeBacktest';
 
 /** A class must hold at least this many customers at T0 for its definition to be rated (src/analytics/README.md). */
 export const MIN_RATED_CLASS_CUSTOMERS = 20;
 
 /** The non-contractual candidates, in the order a tie keeps (the simplest first). */
-const CANDIDATES: readonly BacktestDefinitionName[] = ['rule', 'bgnbd'];
+const CANDIDATES: readonly BacktestDefinitionName[] = ['rule', 'bgnbd', 'paretoNbd'];
 
 /** One candidate's rating: share of its active who came back minus share of its churned who came back (null = not rated). */
 export interface BacktestScore {
@@ -28,10 +28,9 @@ function scoreOf(d: BacktestDefinition): number | null {
 
 /**
  * The rule of src/analytics/README.md "Choosing the default non-contractual definition by the
- * back-test": a candidate (rule, bgnbd) is rated when its active and churned classes at T0 each
- * hold 20+ customers; score = share of its active who came back - share of its churned who came
- * back; the highest wins, a tie keeps the order rule, bgnbd. Shown beside the settings; it does
- * not change the screen's own pick this round.
+ * back-test": a candidate (rule, bgnbd, paretoNbd) is rated when its active and churned classes
+ * at T0 each hold 20+ customers; score = share of its active who came back - share of its
+ * churned who came back; the highest wins, a tie keeps the order rule, bgnbd, paretoNbd.
  */
 export function pickBacktestDefinition(bt: Backtest): BacktestPick {
   const scores = CANDIDATES.flatMap((name) => {
@@ -43,10 +42,21 @@ export function pickBacktestDefinition(bt: Backtest): BacktestPick {
   return { name: best?.name ?? null, scores };
 }
 
-/** The back-test definition the screen's churn rule stands for (model -> bgnbd, contractual -> contractual, rule -> rule); null for labels or when it was not back-tested. */
-export function currentDefinition(rule: ChurnRule, bt: Backtest): BacktestDefinition | null {
+/** The back-test score of the definition in force (null when it was not rated or not back-tested): negative means its churned came back more often than its active. */
+export function currentScore(rule: ChurnRule, bt: Backtest | null, aliveModel: AliveModel = 'bgnbd'): number | null {
+  const def = bt ? currentDefinition(rule, bt, aliveModel) : null;
+  return def && def.name !== 'contractual' ? scoreOf(def) : null;
+}
+
+/** The back-test definition a churn rule stands for (model -> its P(alive) model, contractual -> contractual, else rule). */
+export function definitionOf(rule: ChurnRule, aliveModel: AliveModel): BacktestDefinitionName {
+  return rule === 'model' ? aliveModel : rule === 'contractual' ? 'contractual' : 'rule';
+}
+
+/** The back-test definition the screen's churn rule (and model mode's P(alive) model) stands for; null for labels or when it was not back-tested. */
+export function currentDefinition(rule: ChurnRule, bt: Backtest, aliveModel: AliveModel = 'bgnbd'): BacktestDefinition | null {
   // Labels are what happened, not a definition the back-test checks.
   if (rule === 'labeled') return null;
-  const wanted: BacktestDefinitionName = rule === 'model' ? 'bgnbd' : rule === 'contractual' ? 'contractual' : 'rule';
+  const wanted = definitionOf(rule, aliveModel);
   return bt.definitions.find((d) => d.name === wanted) ?? null;
 }

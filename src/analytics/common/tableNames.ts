@@ -9,6 +9,8 @@ export interface DerivedTables {
   status: string;
   riskSignals: string;
   customerRisk: string;
+  /** Pareto/NBD P(alive) per distinct (x, t_x, T) history (status/paretoAlive.ts), when status reads that model. */
+  paretoAlive: string;
 }
 
 export const SCREEN_TABLES: Readonly<DerivedTables> = {
@@ -17,6 +19,7 @@ export const SCREEN_TABLES: Readonly<DerivedTables> = {
   status: 'cw_customer_status',
   riskSignals: 'cw_risk_signals',
   customerRisk: 'cw_customer_risk',
+  paretoAlive: 'cw_pareto_alive',
 };
 
 /** The same tables under `prefix` (cw_bt_ -> cw_bt_customer_facts, ...). */
@@ -25,5 +28,6 @@ export function prefixedTables(prefix: string): DerivedTables {
   return {
     facts: strip(SCREEN_TABLES.facts), value: strip(SCREEN_TABLES.value), status: strip(SCREEN_TABLES.status),
     riskSignals: strip(SCREEN_TABLES.riskSignals), customerRisk: strip(SCREEN_TABLES.customerRisk),
+    paretoAlive: strip(SCREEN_TABLES.paretoAlive),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Backtest } from '../backtest/computeBacktest';
 import { currentDefinition } from '../backtest/pickDefinition';
-import type { ChurnRule } from '../settings';
+import type { AliveModel, ChurnRule } from '../settings';
 
 export type CheckCode = 'structural-hidden' | 'silent-as-lost' | 'service-before-churn' | 'one-size-fits-all' | 'single-signal' | 'backtest-churned';
 /** flag = the pitfall bites on this data; ok = checked and fine; na = the data cannot tell. */
@@ -184,14 +184,17 @@ export function checkSingleSignal(
  * Flag when at least DIAGNOSIS_THRESHOLDS.backtestReturnShare of them did. Null when there is no
  * back-test, the current definition was not back-tested (labels), or it called nobody churned at T0.
  */
-export function checkBacktestChurned(bt: Backtest | null, rule: ChurnRule): Finding | null {
+export function checkBacktestChurned(bt: Backtest | null, rule: ChurnRule, aliveModel: AliveModel = 'bgnbd', chosen = false): Finding | null {
   if (!bt) return null;
-  const def = currentDefinition(rule, bt);
+  const def = currentDefinition(rule, bt, aliveModel);
   const churned = def?.classes.find((c) => c.status === 'churned');
   if (!def || !churned || churned.customers === 0) return null;
   return {
     check: 'backtest-churned',
     status: churned.share >= DIAGNOSIS_THRESHOLDS.backtestReturnShare ? 'flag' : 'ok',
-    params: { definition: def.name, horizonDays: bt.horizonDays, t0: bt.t0, customers: churned.customers, cameBack: churned.cameBack, share: round4(churned.share) },
+    params: {
+      definition: def.name, horizonDays: bt.horizonDays, t0: bt.t0, customers: churned.customers, cameBack: churned.cameBack, share: round4(churned.share),
+      ...(chosen ? { chosen: 1 } : {}),
+    },
   };
 }

@@ -5,7 +5,7 @@ import { computeRisk, type RiskSummary } from '../risk/computeRisk';
 import { STATUS_TABLE } from '../risk/labels';
 import { ensureFacts, tableColumns, valueTierTable } from '../risk/tables';
 import { computeService, type ServiceDiagnosis } from '../service/computeService';
-import type { ChurnRule } from '../settings';
+import type { AliveModel, ChurnRule } from '../settings';
 import type { Backtest } from '../backtest/computeBacktest';
 import {
   checkBacktestChurned, checkOneSizeFitsAll, checkServiceBeforeChurn, checkSilentAsLost, checkSingleSignal, checkStructuralHidden,
@@ -88,7 +88,7 @@ export async function computeDiagnosis(
  * definition (`rule`, the screen's churn rule) called churned at T0, the share who came back by
  * the as-of date (checks.ts checkBacktestChurned). Null when there is nothing to say.
  */
-export function backtestFinding(bt: Backtest | null, rule: ChurnRule): DiagnosisFinding | null {
-  const f = checkBacktestChurned(bt, rule);
+export function backtestFinding(bt: Backtest | null, rule: ChurnRule, aliveModel: AliveModel = 'bgnbd', chosen = false): DiagnosisFinding | null {
+  const f = checkBacktestChurned(bt, rule, aliveModel, chosen);
   return f ? { ...f, text: findingText(f) } : null;
 }

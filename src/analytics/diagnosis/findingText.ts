@@ -29,6 +29,7 @@ const NA: Record<Finding['check'], Bilingual> = {
 export const BACKTEST_DEFINITION_NAMES: Record<string, Bilingual> = {
   rule: { zh: '规则窗口 W1/W2', en: 'rule windows W1/W2' },
   bgnbd: { zh: 'BG/NBD 存活概率', en: 'BG/NBD P(alive)' },
+  paretoNbd: { zh: 'Pareto/NBD 存活概率', en: 'Pareto/NBD P(alive)' },
   contractual: { zh: '合同口径', en: 'contract rule' },
 };
 
@@ -97,6 +98,12 @@ export function formatFinding(f: Finding, lang: Lang): string {
       const name = BACKTEST_DEFINITION_NAMES[String(p.definition)]?.[lang] ?? String(p.definition);
       // The share from the counts, not the rounded `share` param: the same figure the settings table shows.
       const [n, share] = [fmtNum(Number(p.customers), 0), fmtPct(Number(p.cameBack) / Number(p.customers))];
+      // A definition the back-test itself chose says so (metrics.md section 1).
+      if (p.chosen) {
+        return zh
+          ? `按当前口径（${name}，由回测选定），${p.horizonDays} 天前判为流失的 ${n} 位客户中 ${share} 后来又下单或活跃`
+          : `Of the ${n} customers the current definition (${name}, chosen by the back-test) called churned ${p.horizonDays} days ago, ${share} bought or were active again`;
+      }
       return zh
         ? `按当前口径（${name}），${p.horizonDays} 天前判为流失的 ${n} 位客户中 ${share} 后来又下单或活跃`
         : `Of the ${n} customers the current definition (${name}) called churned ${p.horizonDays} days ago, ${share} bought or were active again`;

@@ -1,6 +1,6 @@
 import type { QueryManager } from '../../engine/queryManager';
 import { toRows } from '../../engine/rows';
-import type { AnalyticsSettings } from '../settings';
+import type { AliveModel, AnalyticsSettings } from '../settings';
 import type { ResolvedSettings } from '../prepare';
 import { resolveAsOf } from '../asOf';
 import { buildCustomerFacts } from '../facts/customerFacts';
@@ -14,7 +14,10 @@ import { buildRfmSql } from '../rfm/rfmSql';
 import { buildValueTierSql } from '../rfm/valueTierSql';
 import type { BgNbdFit } from '../models/bgnbd';
 import type { GammaGammaFit } from '../models/gammaGamma';
-import { fitBgNbdFromFacts, fitGammaGammaFromOrders, MIN_REPEAT_BUYERS_FOR_FIT } from '../models/fitFromData';
+import { fitBgNbdFromFacts, fitGammaGammaFromOrders, fitParetoNbdFromFacts, MIN_REPEAT_BUYERS_FOR_FIT } from '../models/fitFromData';
+import type { ParetoNbdFit } from '../models/paretoNbd';
+import { writeParetoAliveTable } from '../status/paretoAlive';
+import { SCREEN_TABLES } from '../common/tableNames';
 import { modelMetaEntries } from '../models/storedModels';
 import { tableExists, writeMetaSql, type MetaValue } from '../common/meta';
 import type { ChurnRule } from '../settings';
@@ -64,6 +67,10 @@ export interface Decisions {
   pickNote: string | null;
   /** Why model mode fell back to the rule windows (null when it did not). */
   fallbackNote: string | null;
+  /** Model mode's P(alive) model (BG/NBD under every other rule). */
+  aliveModel: AliveModel;
+  /** Who chose the rule: the data, the user, or the back-test (settings.definitionPick). */
+  source: 'auto' | 'settings' | 'backtest';
 }
 
 /** Each step's result (stored with the step, so a step that need not run hands back the same). */
@@ -73,6 +80,7 @@ export interface StepResults {
   presence: DataPresence;
   fits: { bgnbd: BgNbdFit | null; gammaGamma: GammaGammaFit | null; notes: string[] };
   decide: Decisions;
+  paretoFit: Noted<ParetoNbdFit | null>;
   value: null;
   status: null;
   spells: null;
@@ -163,15 +171,28 @@ export const SCREEN_STEPS: readonly Step[] = [
       ruleReason = 'BG/NBD could not be fitted; silent/churn windows';
       fallbackNote = 'model mode needs a BG/NBD fit; using the rule windows';
     }
-    return { rule, ruleReason, periodBasis: periodBasisFor(rule, presence), valueBasis: valueBasisFor(presence), pickNote: pick.note, fallbackNote };
+    const aliveModel: AliveModel = rule === 'model' ? pick.aliveModel : 'bgnbd';
+    return {
+      rule, ruleReason, periodBasis: periodBasisFor(rule, presence), valueBasis: valueBasisFor(presence), pickNote: pick.note, fallbackNote, aliveModel,
+      source: pick.source,
+    };
+  } },
+  // Pareto/NBD is fitted for the screen only when model mode reads it (the report fits it apart),
+  // with its P(alive) per distinct history: a churn-window change then reruns status, not these.
+  { id: 'paretoFit', writes: [SCREEN_TABLES.paretoAlive], deps: ['facts', 'decide'], run: async ({ qm, get }) => {
+    if (get('decide').aliveModel !== 'paretoNbd') return { value: null, notes: [] };
+    const fit = await fitParetoNbdFromFacts(qm);
+    if (fit) await writeParetoAliveTable(qm, fit);
+    return { value: fit, notes: fit && !fit.converged ? ['the Pareto/NBD fit did not fully converge'] : [] };
   } },
   { id: 'value', writes: ['cw_customer_value'], deps: ['decide', 'facts'], run: async ({ qm, s, get }) => {
     await qm.exec(buildCustomerValueSql(s.asOf, get('decide').valueBasis));
     return null;
   } },
-  { id: 'status', writes: ['cw_customer_status'], deps: ['decide', 'fits', 'facts', 'value'], run: async ({ qm, s, get }) => {
+  { id: 'status', writes: ['cw_customer_status'], deps: ['decide', 'fits', 'paretoFit', 'facts', 'value'], run: async ({ qm, s, get }) => {
     const d = get('decide');
-    await qm.exec(buildStatusSql({ asOf: s.asOf, rule: d.rule, settings: s, bgnbd: get('fits').bgnbd }));
+    const paretoNbd = get('paretoFit').value;
+    await qm.exec(buildStatusSql({ asOf: s.asOf, rule: d.rule, settings: s, bgnbd: get('fits').bgnbd, paretoNbd }));
     return null;
   } },
   // Only the orders basis reads status (each customer's W2); the subscriptions basis reads the
@@ -199,7 +220,7 @@ export const SCREEN_STEPS: readonly Step[] = [
     const d = get('decide');
     const f = get('fits');
     const meta: Record<string, MetaValue> = {
-      asOf: a.asOf, asOfSource: a.source, churnRule: d.rule, ruleReason: d.ruleReason, periodBasis: d.periodBasis, valueBasis: d.valueBasis,
+      asOf: a.asOf, asOfSource: a.source, churnRule: d.rule, ruleReason: d.ruleReason, periodBasis: d.periodBasis, valueBasis: d.valueBasis, aliveModel: d.aliveModel,
       ...modelMetaEntries(f.bgnbd, f.gammaGamma),
     };
     await qm.exec(writeMetaSql(meta));
@@ -258,7 +279,7 @@ export const SCREEN_STEPS: readonly Step[] = [
   // churn windows and P(alive) cut-offs through status, the health weights through risk).
   { id: 'backtest', writes: [], deps: ['asOf', 'decide'], run: async ({ qm, s, get }) => {
     const d = get('decide');
-    return asNoted(await computeBacktest(qm, s, d.rule, d.valueBasis));
+    return asNoted(await computeBacktest(qm, s, d.rule, d.valueBasis, d.aliveModel));
   } },
   { id: 'diagnosis', writes: [], deps: ['structural', 'riskScores', 'riskModel', 'risk', 'service', 'facts', 'status', 'valueTier', 'meta'], run: async ({ qm, s, get }) => {
     const structural = get('structural').value;
@@ -284,4 +305,4 @@ export const DEFERRED_STEPS: readonly StepId[] = ['backtest'];
 export const SCREEN_ONLY_STEPS: readonly StepId[] = ['screenOrderDays', 'screenDims', 'screenPresence', 'screen'];
 
 /** The steps prepareAnalytics runs: everything the metric families read, before the families. */
-export const PREPARE_STEPS: readonly StepId[] = ['asOf', 'facts', 'presence', 'fits', 'decide', 'value', 'status', 'spells', 'rfm', 'valueTier', 'dims', 'meta'];
+export const PREPARE_STEPS: readonly StepId[] = ['asOf', 'facts', 'presence', 'fits', 'decide', 'paretoFit', 'value', 'status', 'spells', 'rfm', 'valueTier', 'dims', 'meta'];

@@ -16,9 +16,9 @@ export async function fitBgNbdFromFacts(qm: QueryManager, facts: string = FACTS_
   return fitBgNbd({ x: f64Column(t, 'x'), tx: f64Column(t, 'tx'), T: f64Column(t, 'T'), weights: f64Column(t, 'n') });
 }
 
-/** Fits Pareto/NBD on the same (x, t_x, T) histories as BG/NBD (null when no customer has a repeat purchase). */
-export async function fitParetoNbdFromFacts(qm: QueryManager): Promise<ParetoNbdFit | null> {
-  const t = await qm.query(bgnbdInputSql());
+/** Fits Pareto/NBD on the same (x, t_x, T) histories as BG/NBD, of cw_customer_facts or `facts` (null when no customer has a repeat purchase). */
+export async function fitParetoNbdFromFacts(qm: QueryManager, facts: string = FACTS_TABLE): Promise<ParetoNbdFit | null> {
+  const t = await qm.query(bgnbdInputSql(facts));
   if (t.numRows === 0) return null;
   return fitParetoNbd({ x: f64Column(t, 'x'), tx: f64Column(t, 'tx'), T: f64Column(t, 'T'), weights: f64Column(t, 'n') });
 }

@@ -4,6 +4,8 @@ import { nelderMead } from './nelderMead';
 import { groupByCount, type CountGroups } from './groupByCount';
 import type { BgNbdData } from './bgnbd';
 import { scaleHistories } from './histories';
+import { centralGradient } from './numericGradient';
+import { paretoNbdLimitExpectedPurchases, paretoNbdLimitLogLik, paretoNbdLimitPAlive, type ParetoNbdLimitParams } from './paretoNbdLimit';
 
 /**
  * Pareto/NBD parameters (Schmittlein, Morrison & Colombo 1987): purchase rate ~ Gamma(r, alpha),
@@ -12,8 +14,28 @@ import { scaleHistories } from './histories';
 export interface ParetoNbdParams {
   r: number;
   alpha: number;
+  /** Infinity (with beta) in the exponential-dropout limit, where `mu` is the dropout rate. */
   s: number;
   beta: number;
+  /** The mean dropout rate s / beta per week; read only in the limit (s = beta = Infinity). */
+  mu?: number;
+}
+
+/**
+ * The upper bound on s while fitting (src/analytics/README.md "Pareto/NBD"): s is fitted as
+ * S_MAX / (1 + e^-u). At s = 50 the dropout rates' coefficient of variation is 1 / sqrt(50) = 14%.
+ */
+export const PARETO_NBD_S_MAX = 50;
+/** A bounded fit with s at or above this heads for s -> infinity: the limit model is fitted too. */
+const S_HEADING = 0.9 * PARETO_NBD_S_MAX;
+
+/** True for the exponential-dropout limit (s = beta = Infinity, rate mu). */
+export function isExponentialDropout(p: ParetoNbdParams): boolean {
+  return !Number.isFinite(p.s);
+}
+
+function limitParams(p: ParetoNbdParams): ParetoNbdLimitParams {
+  return { r: p.r, alpha: p.alpha, mu: p.mu ?? Number.NaN };
 }
 
 /** A gradient in (r, alpha, s, beta). */
@@ -21,6 +43,10 @@ type Grad4 = [number, number, number, number];
 
 /** A fitted Pareto/NBD model: parameters, total log-likelihood and how many customers it saw. */
 export interface ParetoNbdFit extends ParetoNbdParams {
+  /** s / beta, the mean dropout rate per week (the rate itself in the limit). */
+  mu: number;
+  /** 'gamma': dropout rates ~ Gamma(s, beta); 'exponential': the s -> infinity limit, one rate mu. */
+  dropout: 'gamma' | 'exponential';
   logLik: number;
   customers: number;
   repeatCustomers: number;
@@ -118,31 +144,58 @@ export function paretoNbdLogLikGradient(p: ParetoNbdParams, d: BgNbdData): numbe
 
 /** Total log-likelihood of (x, t_x, T) under the parameters (FHL 2005 Pareto/NBD note, eq. 22; weighted sum). */
 export function paretoNbdLogLik(p: ParetoNbdParams, d: BgNbdData): number {
+  if (isExponentialDropout(p)) return paretoNbdLimitLogLik(limitParams(p), d, groupByCount(d.x));
   return logLikAndGradient(p, d, groupByCount(d.x)).value;
 }
 
 /**
  * Maximum-likelihood Pareto/NBD fit: the same BFGS (Nelder-Mead polish) on log-parameters as the
  * BG/NBD fit, with the analytic gradient (the 2F1 derivatives summed beside its series, so one
- * pass per evaluation instead of nine for a central difference). Times are rescaled so the oldest customer has T = 10 while
- * fitting, as for BG/NBD; alpha and beta are reported in the input unit (weeks). Null without
- * any repeat purchase (the purchase rate is then not identified).
+ * pass per evaluation instead of nine for a central difference). Times are rescaled so the oldest
+ * customer has T = 10 while fitting, as for BG/NBD; alpha and beta are reported in the input unit
+ * (weeks). s is bounded by PARETO_NBD_S_MAX: when the fit reaches 90% of it, the likelihood is
+ * heading for s -> infinity, where the 2F1 series converges ever more slowly; the
+ * exponential-dropout limit (paretoNbdLimit.ts) is then fitted from there, and kept when its
+ * likelihood is at least the bounded fit's. Null without any repeat purchase (the purchase rate
+ * is then not identified).
  */
 export function fitParetoNbd(d: BgNbdData): ParetoNbdFit | null {
   const h = scaleHistories(d);
   if (!h) return null;
   const { customers, scale, scaled } = h;
   const groups = groupByCount(d.x);
-  const toParams = (v: number[]): ParetoNbdParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), s: Math.exp(v[2]), beta: Math.exp(v[3]) });
+  // v = (ln r, ln alpha, u, ln beta) with s = S_MAX / (1 + e^-u).
+  const toParams = (v: number[]): ParetoNbdParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), s: PARETO_NBD_S_MAX / (1 + Math.exp(-v[2])), beta: Math.exp(v[3]) });
   const objective = (v: number[]): ValueAndGradient => {
-    const { value, gradient } = logLikAndGradient(toParams(v), scaled, groups);
-    return { value: -value / customers, gradient: gradient.map((g) => -g / customers) };
+    const p = toParams(v);
+    const { value, gradient } = logLikAndGradient(p, scaled, groups);
+    // d/du = d/d(ln s) x (1 - s / S_MAX).
+    const g = [gradient[0], gradient[1], gradient[2] * (1 - p.s / PARETO_NBD_S_MAX), gradient[3]];
+    return { value: -value / customers, gradient: g.map((x) => -x / customers) };
   };
-  let res = bfgs(objective, [0, 0, 0, 0]);
+  let res = bfgs(objective, [0, 0, -Math.log(PARETO_NBD_S_MAX - 1), 0]);
   if (!res.converged) res = nelderMead((v) => objective(v).value, res.x, { fTolerance: 1e-12, xTolerance: 1e-8 });
   const p = toParams(res.x);
-  const params = { ...p, alpha: p.alpha / scale, beta: p.beta / scale };
-  return { ...params, logLik: paretoNbdLogLik(params, d), customers, repeatCustomers: h.repeatCustomers, converged: res.converged };
+  const bounded = { ...p, alpha: p.alpha / scale, beta: p.beta / scale };
+  const logLik = paretoNbdLogLik(bounded, d);
+  const common = { customers, repeatCustomers: h.repeatCustomers };
+  const gammaFit: ParetoNbdFit = { ...bounded, mu: bounded.s / bounded.beta, dropout: 'gamma', logLik, ...common, converged: res.converged };
+  if (p.s < S_HEADING) return gammaFit;
+  const limit = fitLimit(scaled, groups, customers, { r: p.r, alpha: p.alpha, mu: p.s / p.beta });
+  const lp = { r: limit.p.r, alpha: limit.p.alpha / scale, s: Number.POSITIVE_INFINITY, beta: Number.POSITIVE_INFINITY, mu: limit.p.mu * scale };
+  const limitLogLik = paretoNbdLogLik(lp, d);
+  if (!(limitLogLik >= logLik)) return gammaFit;
+  return { ...lp, dropout: 'exponential', logLik: limitLogLik, ...common, converged: limit.converged };
+}
+
+/** BFGS on (ln r, ln alpha, ln mu) of the limit model (central-difference gradient), from `start`. */
+function fitLimit(scaled: BgNbdData, groups: CountGroups, customers: number, start: ParetoNbdLimitParams): { p: ParetoNbdLimitParams; converged: boolean } {
+  const toParams = (v: number[]): ParetoNbdLimitParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), mu: Math.exp(v[2]) });
+  const f = (v: number[]) => -paretoNbdLimitLogLik(toParams(v), scaled, groups) / customers;
+  const objective = (v: number[]): ValueAndGradient => ({ value: f(v), gradient: centralGradient(f, v, 1e-6) });
+  let res = bfgs(objective, [Math.log(start.r), Math.log(start.alpha), Math.log(start.mu)], { gradientTolerance: 1e-7, fTolerance: 1e-13 });
+  if (!res.converged) res = nelderMead(f, res.x, { fTolerance: 1e-12, xTolerance: 1e-8 });
+  return { p: toParams(res.x), converged: res.converged };
 }
 
 /**
@@ -150,6 +203,7 @@ export function fitParetoNbd(d: BgNbdData): ParetoNbdFit | null {
  * it falls with T for a one-time buyer (x = 0) too.
  */
 export function paretoNbdPAlive(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+  if (isExponentialDropout(p)) return paretoNbdLimitPAlive(limitParams(p), x, tx, T);
   const { alive, dead } = branches(p, x, tx, T);
   return alive / (alive + dead);
 }
@@ -161,6 +215,7 @@ export function paretoNbdPAlive(p: ParetoNbdParams, x: number, tx: number, T: nu
  */
 export function paretoNbdExpectedPurchases(p: ParetoNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t <= 0) return 0;
+  if (isExponentialDropout(p)) return paretoNbdLimitExpectedPurchases(limitParams(p), t, x, tx, T);
   const { r, alpha, s, beta } = p;
   const logRatio = Math.log((beta + T + t) / (beta + T));
   // (1 - e^(-(s-1) L)) / (s-1) via expm1, which stays exact as s approaches 1 (where it tends to L).

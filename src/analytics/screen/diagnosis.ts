@@ -21,6 +21,6 @@ export async function loadDiagnosis(_qm: QueryManager, ctx: ScreenContext, _filt
  * there is no back-test or nothing to say; like the checks, on all customers.
  */
 export function backtestLine(ctx: ScreenContext, lang: ScreenLang): DiagnosisLine | null {
-  const f = backtestFinding(ctx.families.backtest ?? null, ctx.churnRule);
+  const f = backtestFinding(ctx.families.backtest ?? null, ctx.churnRule, ctx.aliveModel, ctx.ruleSource === 'backtest');
   return f ? { check: f.check, status: f.status, text: pick(f.text, lang) } : null;
 }

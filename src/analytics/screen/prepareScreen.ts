@@ -1,5 +1,5 @@
 import type { QueryManager } from '../../engine/queryManager';
-import type { AnalyticsSettings, ChurnRule } from '../settings';
+import type { AliveModel, AnalyticsSettings, ChurnRule } from '../settings';
 import { preparedFrom, type PreparedAnalytics, type ResolvedSettings } from '../prepare';
 import type { PeriodBasis, ValueBasis } from '../status/basis';
 import type { FamilyResults } from './families';
@@ -13,6 +13,10 @@ export interface ScreenContext {
   asOfSource: PreparedAnalytics['asOfSource'];
   churnRule: ChurnRule;
   ruleReason: string;
+  /** Model mode's P(alive) model (BG/NBD under the other rules). */
+  aliveModel: AliveModel;
+  /** Who chose the rule: the data, the user, or the back-test (settings.definitionPick). */
+  ruleSource: PreparedAnalytics['ruleSource'];
   periodBasis: PeriodBasis;
   valueBasis: ValueBasis;
   /** The settings with the as-of date resolved. */
@@ -103,6 +107,8 @@ function contextOf(r: StepResults, settings: AnalyticsSettings): ScreenContext {
     asOfSource: prepared.asOfSource,
     churnRule: prepared.churnRule,
     ruleReason: prepared.ruleReason,
+    aliveModel: prepared.aliveModel,
+    ruleSource: prepared.ruleSource,
     periodBasis: prepared.periodBasis,
     valueBasis: prepared.valueBasis,
     settings: prepared.settings,

@@ -1,11 +1,13 @@
 import type { AnalyticsSettings, ChurnRule } from '../settings';
 import type { BgNbdParams } from '../models/bgnbd';
+import type { ParetoNbdParams } from '../models/paretoNbd';
 import { dateLit, lit } from '../../engine/sql';
 import { dbl } from '../common/dbl';
 import { activeSubscriptionsSql } from './customerValueSql';
 import { SCREEN_TABLES, type DerivedTables } from '../common/tableNames';
 import { periodIntervalSql } from '../common/periods';
 import { windowSql } from './windows';
+import { paretoAliveJoinSql } from './paretoAlive';
 
 /** One row per customer: status, the rule that set it, P(alive), windows and money value. */
 export const STATUS_TABLE = SCREEN_TABLES.status;
@@ -17,6 +19,11 @@ export interface StatusInput {
   settings: AnalyticsSettings;
   /** Fitted BG/NBD parameters; P(alive) is NULL without them. */
   bgnbd: BgNbdParams | null;
+  /**
+   * Model mode with Pareto/NBD: P(alive) (and so the model status) is this model's, read from
+   * the table `tables.paretoAlive` that writeParetoAliveTable (paretoAlive.ts) filled for it.
+   */
+  paretoNbd?: ParetoNbdParams | null;
 }
 
 /** SQL: BG/NBD P(alive) from the facts' bg_x, bg_tx, bg_T (alias f); NULL for non-buyers. */
@@ -52,7 +59,7 @@ function baseStatusSql(input: StatusInput): string {
     case 'contractual':
       // Customers without any subscription (one-off buyers beside the subscribers) are judged
       // by their purchases: BG/NBD P(alive) when fitted, else the silent/churn windows.
-      return `CASE WHEN active_subs IS NULL THEN ${input.bgnbd ? modelStatusSql(s) : ruleStatusSql()}
+      return `CASE WHEN active_subs IS NULL THEN ${hasAliveModel(input) ? modelStatusSql(s) : ruleStatusSql()}
         WHEN active_subs = 0 THEN 'churned'
         WHEN renewal_date <= ${dateLit(input.asOf)} + ${lit(Math.round(s.renewalWarningDays))} AND risk_signal THEN 'silent'
         ELSE 'active' END`;
@@ -62,6 +69,8 @@ function baseStatusSql(input: StatusInput): string {
       return modelStatusSql(s);
   }
 }
+
+const hasAliveModel = (input: StatusInput) => Boolean(input.paretoNbd ?? input.bgnbd);
 
 function modelStatusSql(s: StatusInput['settings']): string {
   return `CASE WHEN p_alive IS NULL THEN ${ruleStatusSql()}
@@ -84,10 +93,11 @@ function modelStatusSql(s: StatusInput['settings']): string {
  * label_unknown: under the labeled rule, the customer's label is blank. Its status stays 'active'
  * (the status contract), but it is in no churn rate and is counted apart (labelSummary.ts).
  */
-export function buildStatusSql(input: StatusInput, tables: Pick<DerivedTables, 'facts' | 'value' | 'status'> = SCREEN_TABLES): string {
+export function buildStatusSql(input: StatusInput, tables: Pick<DerivedTables, 'facts' | 'value' | 'status' | 'paretoAlive'> = SCREEN_TABLES): string {
   const d = dateLit(input.asOf);
   const w = windowSql(input.settings, 'f');
-  const pAlive = input.bgnbd ? pAliveSql(input.bgnbd, 'f') : 'CAST(NULL AS DOUBLE)';
+  const pAlive = input.paretoNbd ? 'pa.p_alive' : input.bgnbd ? pAliveSql(input.bgnbd, 'f') : 'CAST(NULL AS DOUBLE)';
+  const paretoJoin = input.paretoNbd ? `LEFT JOIN ${tables.paretoAlive} pa ON ${paretoAliveJoinSql('pa', 'f')}` : '';
   return `
 CREATE OR REPLACE TABLE ${tables.status} AS
 WITH sub AS (${activeSubscriptionsSql(input.asOf)}),
@@ -105,13 +115,14 @@ base AS (
   FROM ${tables.facts} f
   LEFT JOIN sub USING (customer_id)
   LEFT JOIN ${tables.value} cv USING (customer_id)
+  ${paretoJoin}
 ),
 st AS (
   SELECT *, ${baseStatusSql(input)} AS base_status FROM base
 )
 SELECT customer_id,
   CASE WHEN base_status <> 'churned' AND is_new THEN 'new' ELSE base_status END AS status,
-  ${input.rule === 'contractual' ? `CASE WHEN active_subs IS NULL THEN ${lit(input.bgnbd ? 'model' : 'rule')} ELSE 'contractual' END` : lit(input.rule)} AS rule,
+  ${input.rule === 'contractual' ? `CASE WHEN active_subs IS NULL THEN ${lit(hasAliveModel(input) ? 'model' : 'rule')} ELSE 'contractual' END` : lit(input.rule)} AS rule,
   p_alive, base_status, is_new, last_seen_date, CAST(days_since_last AS INTEGER) AS days_since_last,
   silent_days, churn_days, renewal_date, risk_signal, first_seen_date,
   CAST(value AS DOUBLE) AS value, CAST(value_12m AS DOUBLE) AS value_12m,

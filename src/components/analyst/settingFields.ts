@@ -1,6 +1,6 @@
 import type { AnalyticsSettings, HealthWeights } from '../../analytics/settings';
 
-type FlatKey = Exclude<keyof AnalyticsSettings, 'healthWeights' | 'segmentWindows'>;
+type FlatKey = Exclude<keyof AnalyticsSettings, 'healthWeights' | 'segmentWindows' | 'definitionPick'>;
 /** A setting the panel edits: a top-level key or one health-score weight. */
 export type FieldKey = FlatKey | `healthWeights.${keyof HealthWeights}`;
 
@@ -30,6 +30,7 @@ export const SETTING_FIELDS: SettingField[] = [
   { key: 'asOf', group: 'churn', kind: 'date', nullable: true },
   { key: 'period', group: 'churn', kind: 'select', options: ['week', 'month', 'quarter', 'year'] },
   { key: 'churnRule', group: 'churn', kind: 'select', options: ['', 'labeled', 'contractual', 'rule', 'model'], nullable: true },
+  { key: 'aliveModel', group: 'churn', kind: 'select', options: ['', 'bgnbd', 'paretoNbd'], nullable: true },
   { key: 'silentDays', group: 'churn', ...days, nullable: true },
   { key: 'minSilentDays', group: 'churn', ...days },
   { key: 'churnDays', group: 'churn', ...days },
