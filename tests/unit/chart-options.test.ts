@@ -116,6 +116,15 @@ describe('trendOption', () => {
     expect(svg).toContain('预警线 5.0%');
   });
 
+  it('ends the latest rate\'s label at its point, inside the chart (it was cut off at the right edge)', () => {
+    const { chart, svg } = render(trendOption(trend, zh));
+    const label = /<text[^>]*>0\.6%<\/text>/.exec(svg)![0];
+    expect(label).toContain('text-anchor="end"');
+    const x = Number(/translate\(([\d.]+)/.exec(label)![1]);
+    const pointX = chart.convertToPixel({ xAxisIndex: 0 }, trend.points.at(-1)!.period);
+    expect(x).toBeLessThanOrEqual(pointX + 1);
+  });
+
   it('draws the threshold as a horizontal dashed red line at the threshold value', () => {
     const { chart, svg } = render(trendOption(trend, zh));
     const y = chart.convertToPixel({ yAxisIndex: 0 }, trend.threshold);

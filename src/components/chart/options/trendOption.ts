@@ -31,7 +31,8 @@ export function trendOption(data: TrendData, ctx: ChartContext): EChartsOption {
     point: pt,
     symbol: pt.partial ? 'emptyCircle' : 'circle',
     itemStyle: pt.rate !== null && pt.rate > data.threshold ? { color: p.red } : undefined,
-    label: i === lastWithRate ? { show: true } : undefined,
+    // The latest rate's label ends at its point, so it is never cut off at the chart's right edge.
+    label: i === lastWithRate ? { show: true, align: 'right' as const } : undefined,
   }));
   const value = data.points.map((pt) => ({ value: pt.valueChurnRate, drill: drill(pt), point: pt, symbol: pt.partial ? 'emptyCircle' : 'circle' }));
 
