@@ -15,12 +15,15 @@ import { createTestEngine } from '../helpers/engine';
 let report: FileReport;
 /** A GA4 event export, held: its best reading (activity) has no customer id column. */
 let ga4: FileReport;
+/** CDNOW_sample.txt (no header row): the table is well above the threshold, a key column is not. */
+let cdnow: FileReport;
 const XSS = '<img src=x onerror="window.__cwXss=1">';
 beforeAll(async () => {
   const qm = await createTestEngine();
   const text = readFileSync(path.resolve('tests/fixtures/realworld/导出数据-0601.csv'), 'utf8').replace('wx_530001', `"${XSS.replace(/"/g, '""')}"`);
   [report] = await ingestFile(qm, bytesInput('导出数据-0601.csv', new TextEncoder().encode(text)), { askWhenUnsure: true });
   [ga4] = await ingestFile(qm, bytesInput('ga4-events-export.csv', readFileSync(path.resolve('tests/fixtures/realworld/ga4-events-export.csv'))), { askWhenUnsure: true });
+  [cdnow] = await ingestFile(qm, bytesInput('CDNOW_sample.txt', readFileSync(path.resolve('../shared/data/cdnow/CDNOW_sample.txt'))), { askWhenUnsure: true });
 }, 120_000);
 
 const mountCard = (locale: 'zh-CN' | 'en') => mount(ConfirmReading, { props: { report, busy: false }, global: { plugins: [createAppI18n(locale)] } });
@@ -40,6 +43,19 @@ describe('the confirmation card of an unsure file', () => {
     expect(w.find('img').exists()).toBe(false);
     expect((window as unknown as { __cwXss?: number }).__cwXss).toBeUndefined();
     expect(readingRows(report, report.certainty!.readings[1])[0]).toEqual([XSS, report.preview[0][1], report.preview[0][2]]);
+  });
+
+  it('names the least certain decision as the reason it asks, not the table when the table is sure enough', () => {
+    expect(cdnow.awaitingChoice).toBe(true);
+    const c = cdnow.certainty!;
+    const weakest = c.keys.reduce((a, b) => (b.confidence < a.confidence ? b : a));
+    expect(c.table.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(weakest.confidence).toBeLessThan(Math.min(0.5, c.table.confidence, c.headerRow.confidence));
+    const pct = Math.round(weakest.confidence * 100);
+    const en = mount(ConfirmReading, { props: { report: cdnow, busy: false }, global: { plugins: [createAppI18n('en')] } });
+    expect(en.find('[data-testid="confirm-why"]').text()).toContain(`least sure of the column for ${weakest.column}: ${pct}%; the app asks below 50%`);
+    const zh = mount(ConfirmReading, { props: { report: cdnow, busy: false }, global: { plugins: [createAppI18n('zh-CN')] } });
+    expect(zh.find('[data-testid="confirm-why"]').text()).toContain(`最没把握的是${weakest.column} 对应的列，把握为 ${pct}%，低于 50% 时会询问`);
   });
 
   it('says it in Chinese too', () => {

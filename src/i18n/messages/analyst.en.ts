@@ -14,7 +14,8 @@ const en: typeof zh = {
     noRejected: 'No rejected rows.', line: 'Line', reason: 'Reason', downloadRejected: 'Download rejected rows (CSV)', none: 'No files loaded yet (showing the demo company).',
   },
   confirm: {
-    title: 'Which reading is right?', why: 'Not sure how to read this file ({confidence}% sure of the table; the app asks below {threshold}%). Nothing of it is on the screen yet: choose the reading that is right.',
+    title: 'Which reading is right?', why: 'Not sure how to read this file (least sure of {what}: {confidence}%; the app asks below {threshold}%). Nothing of it is on the screen yet: choose the reading that is right.',
+    part: { table: 'the table', header: 'the header row', key: 'the column for {column}' },
     missing: 'This reading leaves {cols} unmapped: choose its column in the mapping below.', reading: 'Reading {n}', fit: 'fits {pct}%', choose: 'Load as {table}', waiting: 'waiting for your choice',
     remember: 'The choice is remembered: files with the same headers load this way from now on.',
   },

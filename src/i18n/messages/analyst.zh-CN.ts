@@ -12,7 +12,8 @@ export default {
     noRejected: '没有被拒绝的行。', line: '行号', reason: '原因', downloadRejected: '下载拒绝行 CSV', none: '尚未加载文件（当前为演示数据）',
   },
   confirm: {
-    title: '请确认这个文件的读法', why: '系统不能确定该如何读取这个文件（对表类型的把握为 {confidence}%，低于 {threshold}% 时会询问）。文件尚未显示在大屏上：请选择正确的读法。',
+    title: '请确认这个文件的读法', why: '系统不能确定该如何读取这个文件（最没把握的是{what}，把握为 {confidence}%，低于 {threshold}% 时会询问）。文件尚未显示在大屏上：请选择正确的读法。',
+    part: { table: '表类型', header: '表头行', key: '{column} 对应的列' },
     missing: '此读法缺少 {cols}：请在下方列映射中选择对应的列。', reading: '读法 {n}', fit: '吻合度 {pct}%', choose: '按{table}加载', waiting: '等待确认',
     remember: '选择会被记住：之后表头相同的文件都按此读法加载。',
   },
