@@ -7,38 +7,13 @@ import { ident, lit } from '../engine/sql';
 import type { AnalyticsSettings } from '../analytics/settings';
 import { readPrepared } from '../analytics/prepare';
 import type { BundleColumn } from '../workspace/tableBundle/codec';
+import type { FactsFile, FactsManifest } from '../workspace/factsBundle/manifest';
 import { encodeColumnSql } from '../workspace/tableBundle/codec';
 import { bundleColumns, exportTable } from '../workspace/tableBundle/exportTables';
 import { FACTS_CONTRACT, FACTS_CONTRACT_VERSION, FACTS_MANIFEST, FACTS_TABLES } from '../workspace/factsBundle/contract';
 import { UsageError } from './args';
 
-/** One file of a written bundle as manifest.json lists it. */
-export interface FactsFile {
-  table: string;
-  /** `<table>.parquet`, or null for a table without rows (its columns are still listed). */
-  file: string | null;
-  rows: number;
-  bytes: number;
-  sha256: string | null;
-  key: readonly string[];
-  /** Name, DuckDB type and how the column travels through Parquet (BOOLEAN as INT8 0/1). */
-  columns: BundleColumn[];
-}
-
-/** manifest.json of a facts bundle (docs/facts-contract.md). */
-export interface FactsManifest {
-  contract: typeof FACTS_CONTRACT;
-  version: number;
-  asOf: string;
-  writtenAt: string;
-  engine: 'wasm' | 'native';
-  /** The analytics settings the run used (as-of resolved), and what the data decided. */
-  settings: AnalyticsSettings & { asOf: string };
-  decisions: { churnRule: string; periodBasis: string | null; valueBasis: string | null };
-  files: FactsFile[];
-  /** Contract tables the data cannot support, with the reason. */
-  omitted: { table: string; reason: string }[];
-}
+export type { FactsFile, FactsManifest } from '../workspace/factsBundle/manifest';
 
 /** Reads DIR/manifest.json when it is a facts bundle's, else null. */
 async function readBundleManifest(dir: string): Promise<FactsManifest | null> {

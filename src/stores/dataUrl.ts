@@ -2,16 +2,18 @@ import { defineStore } from 'pinia';
 import { computed, reactive } from 'vue';
 import { DataUrlReader, type DataUrlStatus } from '../workspace/dataUrl';
 import { useDatasetStore } from './dataset';
+import { useUiStore } from './ui';
 
 /**
- * The wall's data URL (a CSV or Parquet the CRM drops nightly). `?data-url=` in the page URL wins
+ * The wall's data URL (a CSV or Parquet the CRM drops nightly, or a facts bundle's manifest.json). `?data-url=` in the page URL wins
  * over the one saved with the workspace. Reading is src/workspace/dataUrl.ts's job.
  */
 export const useDataUrlStore = defineStore('dataUrl', () => {
   const { workspace } = useDatasetStore();
+  const ui = useUiStore();
   const fromPage = new URLSearchParams(location.search).get('data-url');
   const url = computed(() => fromPage ?? workspace.state.dataUrl);
-  const status = reactive<DataUrlStatus>({ lastRead: null, lastChanged: null, error: null });
+  const status = reactive<DataUrlStatus>({ lastRead: null, lastChanged: null, error: null, errorText: null });
   const reader = new DataUrlReader(workspace.loads, status);
 
   /** Saves a data URL with the workspace (null stops it) and reads it at once. */
@@ -30,7 +32,8 @@ export const useDataUrlStore = defineStore('dataUrl', () => {
     url,
     lastRead: computed(() => status.lastRead),
     lastChanged: computed(() => status.lastChanged),
-    error: computed(() => status.error),
+    /** The last failure, in the screen's language when it has both (a facts bundle refused). */
+    error: computed(() => (status.errorText ? (ui.lang === 'en' ? status.errorText.en : status.errorText.zh) : status.error)),
     configure,
     readNow,
   };

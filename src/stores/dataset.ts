@@ -72,6 +72,8 @@ export const useDatasetStore = defineStore('dataset', () => {
     source: computed(() => state.source),
     files: computed(() => state.files),
     dataUrl: computed(() => state.dataUrl),
+    /** The facts bundle the open workspace shows (source 'bundle'), else null. */
+    factsBundle: computed(() => state.factsBundle),
     version: computed(() => state.dataVersion),
     savedVersion: computed(() => state.savedVersion),
     epoch: computed(() => state.epoch),

@@ -13,7 +13,7 @@ export const useLoadsStore = defineStore('loads', () => {
     jobs: computed(() => state.jobs),
     lastAppend: computed(() => state.lastAppend),
     busy: computed(() => state.busy),
-    addFiles: (list: File[]) => loads.addFiles(list),
+    addFiles: (list: File[], folder?: string | null) => loads.addFiles(list, { folder }),
     cancel: (jobId: number) => loads.cancel(jobId),
     clearFinished: () => loads.clearFinished(),
     undoLastAppend: () => loads.undoLastAppend(),

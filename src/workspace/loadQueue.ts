@@ -8,6 +8,9 @@ import type { LoadJob, WorkspaceState } from './state';
 import type { KeyValueStore, SourceStore } from './storage/keyValue';
 import type { MappingMemory } from './mappingMemory';
 import { isStorageFull } from './storageErrors';
+import { FactsBundleError } from './factsBundle/manifest';
+import { stageFactsBundle, type BundleInput, type StagedBundle } from './factsBundle/stageBundle';
+import { droppedBundle } from './factsBundle/dropped';
 
 /** What the load queue needs of the workspace around it. */
 export interface LoadHost {
@@ -16,8 +19,10 @@ export interface LoadHost {
   readonly memory: MappingMemory;
   /** The writer connection once the engine has opened the first workspace. */
   ready(): Promise<QueryManager>;
-  /** Switches away from the demo company (the first user file). */
+  /** Switches away from the demo company (the first user file), or drops a bundle's tables before rows load. */
   leaveDemo(): Promise<void>;
+  /** Makes a staged facts bundle the screen's data (Workspace.adoptFactsBundle); `url` is its manifest's data URL. */
+  adoptFactsBundle(staged: StagedBundle, url: string | null): Promise<void>;
   /**
    * Runs `work` as one committed change of the workspace's rows (see Workspace.change); `rebuild`
    * false leaves the screen rebuild to the caller (a drop of several files rebuilds once).
@@ -69,8 +74,73 @@ export class LoadQueue {
     await undo?.discard().catch(() => undefined);
   }
 
-  /** Loads several files as one append (the first user file replaces the demo company). */
-  addFiles(list: File[]): Promise<void> {
+  /**
+   * Loads several files as one append (the first user file replaces the demo company). A drop that
+   * is a facts bundle (its manifest.json with its Parquet files, or their folder: `folder` names it)
+   * opens the bundle instead (openFactsBundle); a bundle refused is one failed job with its message.
+   */
+  async addFiles(list: File[], options: { folder?: string | null } = {}): Promise<void> {
+    let bundle: BundleInput | null;
+    try {
+      bundle = await droppedBundle(list, options.folder);
+    } catch (e) {
+      if (!(e instanceof FactsBundleError)) throw e;
+      this.failedJob(options.folder || e.file, list.reduce((n, f) => n + f.size, 0), e);
+      return;
+    }
+    if (bundle) {
+      await this.openFactsBundle(bundle, { size: list.reduce((n, f) => n + f.size, 0) }).catch((e: unknown) => {
+        if (!(e instanceof FactsBundleError)) throw e;
+      });
+      return;
+    }
+    return this.addRows(list);
+  }
+
+  /** A job that failed before it started (a bundle refused as dropped). */
+  private failedJob(file: string, size: number, e: FactsBundleError): void {
+    const s = this.host.state;
+    s.jobs = [...s.jobs, { id: nextJobId++, file, size, state: 'error', fraction: 0, phase: '', message: e.message, startedAt: null, bytesRead: 0, rows: null,
+      messageKey: null, messageText: { zh: e.text('zh'), en: e.text('en') } }];
+  }
+
+  /**
+   * Opens a facts bundle: checks it and stages its tables without touching the open workspace
+   * (stageFactsBundle), then makes it the screen's data (Workspace.adoptFactsBundle) and rebuilds.
+   * A bundle refused throws its FactsBundleError (one message naming the file and the problem);
+   * nothing already loaded is lost. `url`: the data URL of its manifest; `size`: bytes, for the job.
+   * Drops get a job in the queue; a data URL's read does not (its status shows instead).
+   */
+  openFactsBundle(input: BundleInput, options: { url?: string | null; size?: number } = {}): Promise<void> {
+    const s = this.host.state;
+    const job: LoadJob | null = options.url ? null : {
+      id: nextJobId++, file: input.label, size: options.size ?? 0, state: 'queued', fraction: 0, phase: '', message: null, startedAt: null,
+      bytesRead: 0, rows: null, messageKey: null,
+    };
+    if (job) s.jobs = [...s.jobs, job];
+    return this.serial(async () => {
+      const writer = await this.host.ready();
+      if (job) this.patchJob(job.id, { state: 'loading', startedAt: performance.now() });
+      try {
+        const staged = await stageFactsBundle(writer, input);
+        await this.host.adoptFactsBundle(staged, options.url ?? null);
+      } catch (e) {
+        const bundleError = e instanceof FactsBundleError ? e : null;
+        if (job) {
+          this.patchJob(job.id, {
+            state: 'error', message: (e as Error).message ?? String(e), messageKey: !bundleError && isStorageFull(e) ? 'storageFull' : null,
+            messageText: bundleError ? { zh: bundleError.text('zh'), en: bundleError.text('en') } : null,
+          });
+        }
+        throw e;
+      }
+      if (job) this.patchJob(job.id, { state: 'done', fraction: 1 });
+      await this.host.settle();
+    });
+  }
+
+  /** Loads several files as rows, one append. */
+  private addRows(list: File[]): Promise<void> {
     const batch = list.map((f) => ({
       file: f,
       job: { id: nextJobId++, file: f.name, size: f.size, state: 'queued', fraction: 0, phase: '', message: null, startedAt: null, bytesRead: 0, rows: null, messageKey: null } satisfies LoadJob,

@@ -10,6 +10,8 @@ import { flagNewTriggers, triggerKey } from '../analytics/triggers/diff';
 import { tableExists } from '../analytics/common/meta';
 import { pickToRecord } from '../analytics/backtest/recordPick';
 import type { AnalyticsSettings } from '../analytics/settings';
+import { TRIGGERS_TABLE } from '../analytics/triggers/kinds';
+import { ensureBundleTables, providedOf } from './factsBundle/adopt';
 import type { EngineHost } from './engineHost';
 import type { WorkspaceState } from './state';
 import type { KeyValueStore } from './storage/keyValue';
@@ -151,7 +153,7 @@ export class ScreenBuilder {
     if (!engine || !this.host.state.screen.ctx || !(await tableExists(engine.host.reader, 'cw_customer_risk'))) return null;
     const reader = engine.host.reader;
     const red = new Set(toRows<{ customer_id: string }>(await reader.query(redCustomerIdsSql(), { cache: false })).map((r) => r.customer_id));
-    return { red, triggers: await readTriggers(reader) };
+    return { red, triggers: await triggersOf(reader) };
   }
 
   private async build(before: Before | null): Promise<void> {
@@ -176,8 +178,12 @@ export class ScreenBuilder {
         // record is dropped first and written last instead, so a build cut short is never adopted.
         await host.writer.exec(`DROP TABLE IF EXISTS ${BUILD_TABLE}`);
         let drawnEarly = false;
-        const { ran, ...ctx } = await prepareScreen(host.writer, state.settings, {
+        // A facts bundle's screen is built from its tables, with the settings of the run that wrote them.
+        const bundle = state.source === 'bundle' ? state.factsBundle : null;
+        if (bundle) await ensureBundleTables(host.writer, bundle.tables);
+        const { ran, ...ctx } = await prepareScreen(host.writer, bundle ? { ...state.settings, ...bundle.settings } : state.settings, {
           memo: { codeVersion: CODE_VERSION, dataVersion: String(this.host.generation()) },
+          provided: bundle ? providedOf(bundle) : null,
           onKpisReady: (early) => this.publishKpis(host, early),
           // The whole screen before the deferred steps (the back-test); then only the panels that read them.
           onDrawable: async (drawable) => {
@@ -279,15 +285,20 @@ export class ScreenBuilder {
   private async recordChanges(reader: QueryManager, before: Before): Promise<void> {
     const screen = this.host.state.screen;
     const red = toRows<{ customer_id: string }>(await reader.query(redCustomerIdsSql(), { cache: false })).map((r) => r.customer_id);
-    const fresh = flagNewTriggers(before.triggers, await readTriggers(reader)).filter((t) => t.isNew).map(triggerKey);
+    const fresh = flagNewTriggers(before.triggers, await triggersOf(reader)).filter((t) => t.isNew).map(triggerKey);
     screen.newTriggerKeys = fresh;
     screen.changes = { at: new Date().toISOString(), newlyRed: red.filter((id) => !before.red.has(id)), newTriggers: fresh };
   }
 }
 
+/** The triggers of the last build (none when no build wrote them: a facts bundle has none). */
+async function triggersOf(reader: QueryManager): Promise<Awaited<ReturnType<typeof readTriggers>>> {
+  return (await tableExists(reader, TRIGGERS_TABLE)) ? readTriggers(reader) : [];
+}
+
 /** The meta of the open workspace as the state holds it. */
 export function metaOf(state: WorkspaceState, generation: number) {
-  return { source: state.source, files: state.files, dataUrl: state.dataUrl, generation, demo: state.demoReport };
+  return { source: state.source, files: state.files, dataUrl: state.dataUrl, generation, demo: state.demoReport, factsBundle: state.factsBundle };
 }
 
 function writeBuildRecordSql(key: string, ctx: ScreenContext): string {

@@ -6,6 +6,7 @@ import type { ScreenContext } from '../analytics/screen/prepareScreen';
 import type { DemoLoadReport } from '../demo/loadDemo';
 import type { DataSource, StorageKind } from './storage/types';
 import type { PanelId, PanelResults } from './storedScreen';
+import type { FactsBundleInfo } from './factsBundle/adopt';
 
 /** One file dropped by the analyst, from queued to loaded (or failed, or cancelled). */
 export interface LoadJob {
@@ -24,6 +25,8 @@ export interface LoadJob {
   rows: number | null;
   /** A message the UI words in the user's language ('storageFull'), else null. */
   messageKey: 'storageFull' | null;
+  /** A message already in both screen languages (a facts bundle refused), shown instead of `message`. */
+  messageText?: { zh: string; en: string } | null;
 }
 
 /** What the last append did, for the change summary and its one-step undo. */
@@ -93,6 +96,8 @@ export interface WorkspaceState {
   source: DataSource;
   files: FileReport[];
   dataUrl: string | null;
+  /** The facts bundle the workspace shows (source 'bundle'), else null. */
+  factsBundle: FactsBundleInfo | null;
   /** Bumps whenever the loaded rows change or another workspace opens: views re-query. */
   dataVersion: number;
   /** Bumps whenever another workspace (or the demo) replaces the open one: undo points die with it. */
@@ -121,6 +126,7 @@ export function initialState(settings: AnalyticsSettings, name: string): Workspa
     source: 'demo',
     files: [],
     dataUrl: null,
+    factsBundle: null,
     dataVersion: 0,
     epoch: 0,
     savedVersion: 0,

@@ -16,6 +16,8 @@ import { MappingMemory } from './mappingMemory';
 import { inTransaction } from './transaction';
 import { WriteLock } from './writeLock';
 import { forgetStoredScreen, type StoredScreen } from './storedScreen';
+import { adoptStaged, bundleInfoOf, dropDerived } from './factsBundle/adopt';
+import { dropStaged, type StagedBundle } from './factsBundle/stageBundle';
 
 /** The name the first upload saves under until the analyst names a workspace. */
 export const DEFAULT_WORKSPACE = '默认工作区';
@@ -96,6 +98,7 @@ export class Workspace {
       memory: this.memory,
       ready: () => this.ready(),
       leaveDemo: () => this.leaveDemo(),
+      adoptFactsBundle: (staged, url) => this.adoptFactsBundle(staged, url),
       change: (work, o) => this.change(work, o),
       settle: () => this.settle(),
     });
@@ -202,6 +205,7 @@ export class Workspace {
     s.files = meta?.files ?? [];
     s.dataUrl = meta?.dataUrl ?? null;
     s.demoReport = meta?.demo ?? null;
+    s.factsBundle = meta?.source === 'bundle' ? (meta.factsBundle ?? null) : null;
     this.generation = meta?.generation ?? 0;
     await this.adoptSavedSettings(name);
     await this.options.kv.setValue(CURRENT_KEY, name).catch(() => undefined);
@@ -249,7 +253,7 @@ export class Workspace {
 
   private async changeLocked<T>(work: () => Promise<T>): Promise<T> {
     const s = this.state;
-    const before = { files: s.files, source: s.source, dataUrl: s.dataUrl, demoReport: s.demoReport, generation: this.generation };
+    const before = { files: s.files, source: s.source, dataUrl: s.dataUrl, demoReport: s.demoReport, factsBundle: s.factsBundle, generation: this.generation };
     let out: T;
     try {
       out = await inTransaction(this.host!.writer, async () => {
@@ -259,7 +263,7 @@ export class Workspace {
         return result;
       }, () => this.killIfAt('commit'));
     } catch (e) {
-      Object.assign(s, { files: before.files, source: before.source, dataUrl: before.dataUrl, demoReport: before.demoReport });
+      Object.assign(s, { files: before.files, source: before.source, dataUrl: before.dataUrl, demoReport: before.demoReport, factsBundle: before.factsBundle });
       this.generation = before.generation;
       s.engineFailure ??= fatalEngineMessage(e);
       throw e;
@@ -285,14 +289,82 @@ export class Workspace {
     this.state.savedVersion++;
   }
 
-  /** Switches the first user file away from the demo company into the default workspace. */
+  /**
+   * Before rows load: switches the first user file away from the demo company into the default
+   * workspace; a workspace showing a facts bundle drops the bundle's tables and takes rows again.
+   */
   async leaveDemo(): Promise<void> {
+    if (this.state.source === 'bundle') {
+      await this.loads.forgetUndo();
+      await this.lock.run(() => this.changeLocked(async () => {
+        await dropDerived(this.host!.writer);
+        this.state.source = 'files';
+        this.state.factsBundle = null;
+      }));
+      return;
+    }
     if (this.state.source !== 'demo') return;
     await this.loads.forgetUndo();
     await this.lock.run(() => this.openLocked(DEFAULT_WORKSPACE));
     this.state.source = 'files';
     this.state.demoReport = null;
     await this.screen.showStored(DEFAULT_WORKSPACE);
+  }
+
+  /**
+   * Makes a checked and staged facts bundle (stageFactsBundle) what the screen shows, in one
+   * committed change: in place when the open workspace shows a bundle or holds nothing, else in a
+   * workspace of its own named after the bundle (the demo company and loaded files stay as they
+   * are). Its rows are the bundle's tables, its settings the manifest's. `url`: the data URL of its
+   * manifest (kept, so the wall re-reads it), or null for a drop. The caller persists and rebuilds (settle).
+   */
+  async adoptFactsBundle(staged: StagedBundle, url: string | null): Promise<void> {
+    const s = this.state;
+    await this.loads.forgetUndo();
+    const target = await this.bundleTarget(staged.label);
+    const info = bundleInfoOf(staged, url);
+    const switching = target !== s.name;
+    const previous = s.name;
+    await this.lock.run(async () => {
+      try {
+        if (switching) await this.openLocked(target);
+        await this.changeLocked(async () => {
+          await adoptStaged(this.host!.writer, staged);
+          s.source = 'bundle';
+          s.files = [];
+          s.demoReport = null;
+          s.factsBundle = info;
+          if (url) s.dataUrl = url;
+        });
+      } catch (e) {
+        // The bundle did not take: back to what was open, as it was.
+        if (switching && s.name !== previous) await this.openLocked(previous).catch(() => undefined);
+        throw e;
+      } finally {
+        // Staged in another workspace (the one open when the bundle came): nothing of it stays there.
+        if (switching) await dropStaged(this.host!.writer, staged.schema).catch(() => undefined);
+      }
+    });
+    s.settings = { ...structuredClone(DEFAULT_SETTINGS), ...info.settings };
+    await this.options.kv.setValue(settingsKey(s.name), JSON.parse(JSON.stringify(s.settings))).catch(() => undefined);
+    if (switching) await this.screen.showStored(target);
+  }
+
+  /**
+   * Where a bundle goes: the open workspace when it shows a bundle or is an empty user workspace;
+   * from the demo company, the default workspace unless it holds files; else a workspace named
+   * after the bundle (with a number when a workspace of that name holds files).
+   */
+  private async bundleTarget(label: string): Promise<string> {
+    const s = this.state;
+    if (s.source === 'bundle' || (s.source === 'files' && s.files.length === 0 && !s.name.startsWith(INTERNAL_PREFIX))) return s.name;
+    const saved = await this.lock.run(() => this.storage!.list());
+    const holdsFiles = (name: string) => saved.some((w) => w.name === name && w.files > 0);
+    if (s.source === 'demo' && !holdsFiles(DEFAULT_WORKSPACE)) return DEFAULT_WORKSPACE;
+    const base = label.trim() || 'facts bundle';
+    let name = base;
+    for (let n = 2; holdsFiles(name) || name === s.name; n++) name = `${base} (${n})`;
+    return name;
   }
 
   /** The saved workspaces (the demo's left out), once the engine is up. */
@@ -320,10 +392,12 @@ export class Workspace {
     const s = this.state;
     const previous = s.name;
     await this.lock.run(async () => {
-      await this.storage!.copyCurrentTo(name, { ...metaOf(s, this.generation), source: 'files' });
+      // A copy of the demo company is the user's files; a bundle's copy stays a bundle.
+      const source = s.source === 'bundle' ? 'bundle' : 'files';
+      await this.storage!.copyCurrentTo(name, { ...metaOf(s, this.generation), source });
       if (s.source === 'files') await this.options.sources.copySources(previous, name);
       s.name = name;
-      s.source = 'files';
+      s.source = source;
       await this.options.kv.setValue(CURRENT_KEY, name);
       await this.options.kv.setValue(settingsKey(name), JSON.parse(JSON.stringify(s.settings)));
       s.savedVersion++;

@@ -7,6 +7,8 @@ import { tableExists } from '../common/meta';
 import { SCREEN_STEPS, type StepId, type StepInput, type StepResults } from './steps';
 import { trackSettings } from './trackSettings';
 import { parseResult, stringifyResult } from './json';
+import type { ProvidedFacts } from './provided';
+import { BUNDLE_STEPS } from './bundleSteps';
 
 /** Where the steps of the last builds are remembered: fingerprint, settings read, result. */
 export const STEPS_TABLE = 'cw_steps';
@@ -62,8 +64,14 @@ export async function runGraph(
   qm: QueryManager,
   raw: AnalyticsSettings,
   ids: readonly StepId[],
-  options: { today?: string; memo?: GraphMemo; onStep?: (id: StepId) => void } = {},
+  options: {
+    today?: string; memo?: GraphMemo; onStep?: (id: StepId) => void;
+    /** Tables computed elsewhere (a facts bundle): each step runs as BUNDLE_STEPS says instead. */
+    provided?: ProvidedFacts | null;
+  } = {},
 ): Promise<GraphRun> {
+  const provided = options.provided ?? null;
+  const mode = provided ? `bundle=${hash(JSON.stringify(provided))}` : '';
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const memo = options.memo;
   if (memo) await qm.exec(`CREATE TABLE IF NOT EXISTS ${STEPS_TABLE} (step VARCHAR PRIMARY KEY, fingerprint VARCHAR, used VARCHAR, result VARCHAR)`);
@@ -81,7 +89,7 @@ export async function runGraph(
       // (today) but must still rebuild the facts.
       const root = step.deps.length === 0 ? `today=${today}` : '';
       const deps = step.liveDeps ? step.liveDeps(get) : step.deps;
-      return hash([step.id, memo?.codeVersion ?? '', `data=${memo?.dataVersion ?? ''}`, root, ...deps.map((d) => `${d}:${outputs.get(d) ?? '?'}`), ...values].join('\n'));
+      return hash([step.id, memo?.codeVersion ?? '', `data=${memo?.dataVersion ?? ''}`, mode, root, ...deps.map((d) => `${d}:${outputs.get(d) ?? '?'}`), ...values].join('\n'));
     };
     const get: StepInput['get'] = (id) => {
       if (!(id in results)) throw new Error(`step ${step.id} read ${id}, which has not run`);
@@ -101,7 +109,8 @@ export async function runGraph(
       const resolvedView = trackSettings(resolved ?? ({} as ResolvedSettings));
       const input: StepInput = { qm, raw: rawView.view, s: resolvedView.view, today, get };
       options.onStep?.(step.id);
-      const result = await step.run(input);
+      const onBundle = provided ? (BUNDLE_STEPS[step.id] as 'run' | ((i: StepInput, p: ProvidedFacts) => Promise<unknown>)) : 'run';
+      const result = onBundle === 'run' ? await step.run(input) : await onBundle(input, provided!);
       (results as Record<string, unknown>)[step.id] = result;
       resultJson = stringifyResult(result);
       const used = step.id === 'asOf' ? rawView.used : resolvedView.used;

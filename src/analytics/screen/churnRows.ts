@@ -18,6 +18,8 @@ import { SCREEN_ORDER_DAYS_TABLE } from './screenTables';
 export async function churnRowsFor(qm: QueryManager, ctx: ScreenContext, filter: string | null): Promise<ChurnPeriodRow[] | null> {
   const all = ctx.families.churn.churnByPeriod;
   if (all === null || filter === null) return all;
+  // A facts bundle has each period's totals and churners, not the spells a subset's rates need.
+  if (ctx.bundle) return null;
   const { asOf, period } = ctx.settings;
   const logo = toRows<LogoRow>(await qm.query(scopedSql(logoChurnSql(period, asOf), filter, [SPELLS_TABLE], qm.schema)));
   const hasValue = all.some((r) => r.valueLost !== null);

@@ -2,7 +2,8 @@ import type { QueryManager } from '../../engine/queryManager';
 import { toRows } from '../../engine/rows';
 import { FACTS_TABLE } from '../facts/customerFacts';
 import { periodStartSql } from '../common/periods';
-import { cohortCellsSql } from '../cohorts/cohortSql';
+import { cohortCellsSql, type CohortBasis } from '../cohorts/cohortSql';
+import { BUNDLE_COHORT_CELLS } from '../graph/bundleSteps';
 import { assembleCohorts, type CohortCell } from '../cohorts/assemble';
 import { projectRetention } from '../projection/projectRetention';
 import type { CohortRow, CustomerFilter } from './types';
@@ -37,9 +38,25 @@ SELECT customer_id FROM fc WHERE c IN (SELECT DISTINCT c FROM fc ORDER BY c DESC
 export async function loadCohorts(qm: QueryManager, ctx: ScreenContext, filter: CustomerFilter, _lang: ScreenLang): Promise<CohortRow[] | null> {
   const basis = ctx.periodBasis;
   if (basis === null) return null;
+  if (ctx.bundle) return bundleCohorts(qm, ctx, basis, filter);
   const shadows: Shadow[] = [FACTS_TABLE, basis === 'orders' ? ['orders', SCREEN_ORDER_DAYS_TABLE] : 'subscriptions'];
   const sql = scopedSql(cohortCellsSql(basis, ctx.settings.period, ctx.asOf), recentCohortsSql(ctx, customerFilterSql(filter)), shadows, qm.schema);
-  const rows = assembleCohorts(toRows<CohortCell>(await qm.query(sql))).slice(-COHORT_PERIODS);
+  return cohortRows(assembleCohorts(toRows<CohortCell>(await qm.query(sql))).slice(-COHORT_PERIODS), basis);
+}
+
+/**
+ * A facts bundle's cohorts: its cohort cells (cw_cohort_cells, every cohort on all customers; a
+ * cohort's cells read only its own customers, so the 12 most recent are the same as computed
+ * here). A drill has no cells: the bundle has no order days or subscriptions to recompute them.
+ */
+async function bundleCohorts(qm: QueryManager, ctx: ScreenContext, basis: CohortBasis, filter: CustomerFilter): Promise<CohortRow[] | null> {
+  if (filter.length > 0 || !ctx.bundle?.tables.includes(BUNDLE_COHORT_CELLS)) return null;
+  const cells = toRows<CohortCell>(await qm.query(
+    `SELECT cohort_start, cohort, k, size, active, on_or_after, revenue, partial FROM ${BUNDLE_COHORT_CELLS} ORDER BY cohort_start, k`));
+  return cohortRows(assembleCohorts(cells).slice(-COHORT_PERIODS), basis);
+}
+
+function cohortRows(rows: ReturnType<typeof assembleCohorts>, basis: CohortBasis): CohortRow[] {
   // Subscription cohorts get their sBG projection up to the widest cohort shown (the heatmap's
   // empty triangle), fitted on the cohorts shown (so on the drilled customers), small ones pooled.
   const width = Math.max(0, ...rows.map((r) => r.onOrAfter.length));

@@ -4,7 +4,7 @@ import { ident, lit } from '../../engine/sql';
 import { FACTS_TABLE } from '../facts/customerFacts';
 import { CUSTOMER_RISK_TABLE, SIGNALS } from '../risk/signals';
 import { numberTextSql } from '../structural/dimensionsSql';
-import type { Customer360 } from './types';
+import type { Customer360, Customer360Detail } from './types';
 import type { ScreenContext } from './prepareScreen';
 import type { ScreenLang } from './lang';
 import { loadCustomerPage } from './customerRows';
@@ -44,11 +44,20 @@ export async function loadCustomer360(qm: QueryManager, ctx: ScreenContext, cust
   const [scores] = toRows<Record<string, number | null>>(await qm.query(
     `SELECT ${SIGNALS.map((s) => `CAST(${ident(s.column)} AS DOUBLE) AS ${ident(s.key)}`).join(', ')} FROM ${CUSTOMER_RISK_TABLE} WHERE customer_id = ${id}`));
   const subScores: Record<string, number | null> = Object.fromEntries(SIGNALS.map((s) => [s.key, scores?.[s.key] ?? null]));
+  const attributes = toRows<{ name: string; value: string }>(await qm.query(attributesSql(id)));
+  const base = { row, signupDate: extra.signup_date, firstSeen: extra.first_seen_date, pAlive: extra.p_alive, subScores, attributes };
+  if (ctx.bundle) {
+    // A facts bundle carries the per-customer tables, not the rows behind them: no timeline, no
+    // extra attributes, no CLV, no value before silence. A model's tiers keep their probability in
+    // the score (100 x (1 - P), rounded to 0.1), so P comes back from it to 0.001.
+    const pChurn = ctx.families.risk?.tierModel && row.score !== null ? Math.round(1000 * (1 - row.score / 100)) / 1000 : null;
+    const notInBundle: Customer360Detail[] = ['timeline', 'attributes', 'clv', 'valueBeforeSilence'];
+    return { ...base, timeline: [], pChurn, notInBundle };
+  }
   const timeline = toRows<TimelineRaw>(await qm.query(timelineSql(customerId, ctx.asOf)))
     .map((r) => ({ date: r.date, kind: r.kind, text: timelineText(r, lang), amount: r.amount }));
-  const attributes = toRows<{ name: string; value: string }>(await qm.query(attributesSql(id)));
   const [model] = (await tableExists(qm, RISK_MODEL_SCORES_TABLE))
     ? toRows<{ p: number | null }>(await qm.query(`SELECT p FROM ${RISK_MODEL_SCORES_TABLE} WHERE customer_id = ${id}`))
     : [];
-  return { row, signupDate: extra.signup_date, firstSeen: extra.first_seen_date, pAlive: extra.p_alive, subScores, timeline, attributes, pChurn: model?.p ?? null };
+  return { ...base, timeline, pChurn: model?.p ?? null };
 }

@@ -2,7 +2,7 @@
 export { prepareScreen, type ScreenContext } from './prepareScreen';
 export { customerFilterSql, drillStepSql, DRILL_DIMENSIONS } from './filterSql';
 export { ATTRIBUTE_PREFIX, drillDimensionOf } from './drillNames';
-export { missingDataHint, type ScreenPanel, type Hint } from './missingData';
+export { missingDataHint, bundleHint, type ScreenPanel, type Hint } from './missingData';
 export type { ScreenLang } from './lang';
 export type { ScreenPresence } from './presence';
 export { loadKpis } from './kpis';

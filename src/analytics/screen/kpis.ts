@@ -124,6 +124,7 @@ export async function loadKpis(qm: QueryManager, ctx: ScreenContext, filter: Cus
     nrr: churn.nrr,
     redCustomers: risk ? { value: c.red, previous: null } : null,
     atRiskValue: risk ? { value: c.at_risk, previous: null } : null,
+    ...(risk && ctx.bundle ? { atRiskBasis: 'value_12m' as const } : {}),
     winBackRate: await winBack(qm, ctx, f),
     ...(c.unlabeled > 0 ? { unlabeled: c.unlabeled } : {}),
     ...(labelled ? { labelled } : {}),

@@ -58,3 +58,50 @@ export function missingDataHint(panel: ScreenPanel, ctx: ScreenContext): Hint | 
       return null;
   }
 }
+
+const IN_BUNDLE = { zh: '事实数据包中没有', en: 'Not in the facts bundle' };
+const bundleText = (zh: string, en: string): Hint => ({ zh: `${IN_BUNDLE.zh}：${zh}`, en: `${IN_BUNDLE.en}: ${en}` });
+
+/**
+ * On a screen built from a facts bundle (docs/facts-contract.md), why a panel the bundle cannot
+ * fill is empty: which part of the analysis the bundle does not carry (contract version 1 holds the
+ * per-customer and per-period tables, not the raw rows). `drilled`: a drill is in force. Null when
+ * the screen is not a bundle's or the bundle is not the reason.
+ */
+export function bundleHint(panel: ScreenPanel, ctx: ScreenContext, drilled: boolean): Hint | null {
+  const b = ctx.bundle;
+  if (!b) return null;
+  const omitted = (table: string) => b.omitted.find((o) => o.table === table);
+  switch (panel) {
+    case 'trend':
+    case 'cohort': {
+      const table = panel === 'trend' ? 'cw_period_churn' : 'cw_cohort_cells';
+      const o = omitted(table);
+      if (o || !b.tables.includes(table)) {
+        return bundleText(`${panel === 'trend' ? '按周期的流失率' : '同期群留存'}（${table}${o ? `，写出时省略：${o.reason}` : ''}）`,
+          `${panel === 'trend' ? 'churn by period' : 'cohort retention'} (${table}${o ? `, left out by its writer: ${o.reason}` : ''})`);
+      }
+      if (drilled) {
+        return bundleText(`${panel === 'trend' ? '所选客户的按周期流失率' : '所选客户的同期群'}需要客户的逐日记录（订单、订阅），数据包只有全部客户的汇总`,
+          `${panel === 'trend' ? 'churn by period' : 'cohorts'} of a drilled selection need the customers' dated rows (orders, subscriptions); the bundle holds the totals of all customers only`);
+      }
+      return null;
+    }
+    case 'risk':
+    case 'risk-list':
+      return b.tables.includes('cw_customer_risk') || ctx.presence.risk ? null
+        : bundleText('健康分（cw_customer_risk），例如 Spark 作业写出的数据包不含它', 'the health score (cw_customer_risk); a Spark job\'s bundle leaves it out');
+    case 'triggers':
+      return bundleText('关键时刻预警需要原始的订单、订阅和工单', 'key-moment alerts read the raw orders, subscriptions and tickets');
+    case 'structural':
+      return ctx.presence.structural ? null : bundleText('客户的扩展属性列（customer_attributes）', 'the extra customer columns (customer_attributes)');
+    case 'region':
+      return ctx.presence.regions ? null
+        : { zh: '数据包中的客户没有区域（cw_customer_facts 的 region 列为空）', en: 'The bundle\'s customers have no region (cw_customer_facts.region is empty)' };
+    case 'rfm':
+      return ctx.presence.rfm ? null
+        : { zh: '数据包中的客户没有购买记录（cw_customer_rfm 没有行）', en: 'The bundle\'s customers have no purchases (cw_customer_rfm has no rows)' };
+    default:
+      return null;
+  }
+}

@@ -6,6 +6,7 @@ import type { FamilyResults } from './families';
 import type { ScreenPresence } from './presence';
 import { runGraph, type GraphMemo } from '../graph/runGraph';
 import { DEFERRED_STEPS, LATE_STEPS, SCREEN_STEPS, type StepId, type StepResults } from '../graph/steps';
+import type { ProvidedFacts } from '../graph/provided';
 
 /** What every panel loader takes: the decisions prepareAnalytics made and the families' results. */
 export interface ScreenContext {
@@ -25,6 +26,11 @@ export interface ScreenContext {
   /** Unfiltered results (panels show them without querying again); the diagnosis lines live here. */
   families: FamilyResults;
   notes: string[];
+  /**
+   * The facts bundle the screen was built from (its tables taken as computed; the raw rows are not
+   * there), or null/absent for data loaded as rows. Panels whose detail is not in the bundle say so.
+   */
+  bundle?: ProvidedFacts | null;
 }
 
 /**
@@ -45,6 +51,8 @@ export async function prepareScreen(
     onKpisReady?: (ctx: ScreenContext) => Promise<void>;
     /** Handed the context without the deferred steps (DEFERRED_STEPS), to draw the screen before they run. */
     onDrawable?: (ctx: ScreenContext) => Promise<void>;
+    /** A facts bundle's tables, loaded under their contract names: taken as they are (graph/bundleSteps.ts). */
+    provided?: ProvidedFacts | null;
   } = {},
 ): Promise<ScreenContext & { ran: StepId[] }> {
   const all = SCREEN_STEPS.map((st) => st.id);
@@ -58,14 +66,14 @@ export async function prepareScreen(
     // Everything the KPIs read first, drawn at once; the late families then run (a later pass
     // finds the earlier passes' steps current in the memo and only reads their results).
     const first = await pass(all.filter((id) => !LATE_STEPS.includes(id)));
-    await options.onKpisReady(contextOf({ ...first, ...LATE_PENDING }, settings));
+    await options.onKpisReady(contextOf({ ...first, ...LATE_PENDING }, settings, options.provided));
   }
   if (options.memo && options.onDrawable) {
     const drawable = await pass(all.filter((id) => !DEFERRED_STEPS.includes(id)));
-    await options.onDrawable(contextOf({ ...drawable, backtest: LATE_PENDING.backtest }, settings));
+    await options.onDrawable(contextOf({ ...drawable, backtest: LATE_PENDING.backtest }, settings, options.provided));
   }
   const results = await pass(all);
-  return { ...contextOf(results, settings), ran };
+  return { ...contextOf(results, settings, options.provided), ran };
 }
 
 /**
@@ -80,7 +88,7 @@ const LATE_PENDING: Pick<StepResults, 'structural' | 'triggers' | 'service' | 'b
   diagnosis: { value: null, notes: [] },
 };
 
-function contextOf(r: StepResults, settings: AnalyticsSettings): ScreenContext {
+function contextOf(r: StepResults, settings: AnalyticsSettings, provided: ProvidedFacts | null | undefined): ScreenContext {
   const prepared = preparedFrom(r, settings);
   const families: FamilyResults = {
     churn: r.churn.value,
@@ -115,5 +123,6 @@ function contextOf(r: StepResults, settings: AnalyticsSettings): ScreenContext {
     presence,
     families,
     notes: [...prepared.notes, ...familyNotes],
+    ...(provided ? { bundle: provided } : {}),
   };
 }

@@ -43,6 +43,11 @@ export interface KpiSet {
   nrr: Measure | null;
   redCustomers: Measure | null;
   atRiskValue: Measure | null;
+  /**
+   * Set on a facts bundle's screen: the at-risk value is the red customers' trailing-12-month value,
+   * as the bundle carries no CLV (contract version 1); the card says so.
+   */
+  atRiskBasis?: 'value_12m';
   winBackRate: Measure | null;
   /** Customers whose churn label is blank (labeled rule): in no rate, shown apart ("224 customers have no churn label"). */
   unlabeled?: number;
@@ -236,4 +241,12 @@ export interface Customer360 {
   pChurn: number | null;
   timeline: { date: string; kind: 'order' | 'ticket' | 'nps' | 'activity' | 'subscription' | 'intervention'; text: string; amount: number | null }[];
   attributes: { name: string; value: string }[];
+  /**
+   * Built from a facts bundle: the details of this view the bundle does not carry (contract
+   * version 1 has no raw rows), which the view names instead of showing them empty. Absent otherwise.
+   */
+  notInBundle?: Customer360Detail[];
 }
+
+/** A detail of the customer 360 a facts bundle does not carry. */
+export type Customer360Detail = 'timeline' | 'attributes' | 'clv' | 'valueBeforeSilence';

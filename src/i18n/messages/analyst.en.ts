@@ -42,6 +42,10 @@ const en: typeof zh = {
     clearAll: 'Delete all data', clearConfirm: 'Delete every workspace, file and setting and go back to the demo company?', nameTaken: 'A workspace with that name exists.', nameEmpty: 'Enter a name.',
     dataUrl: 'Data URL', dataUrlHelp: 'The wall re-reads this address on every refresh (a CSV or Parquet the CRM drops nightly on the same network); if a read fails, the last good data stays and the error shows.', dataUrlSet: 'Use', dataUrlClear: 'Stop', dataUrlNow: 'Read now',
   },
+  bundle: {
+    title: 'Facts bundle: {label}', written: 'Contract version {version}, written by {engine} at {at}, as of {asOf}; the screen is drawn from its tables, with no raw rows.',
+    tables: 'Tables: {tables}', omitted: 'Left out by its writer: {tables}', replace: 'Dropping another bundle replaces it; dropping data files loads them here instead of the bundle.',
+  },
   dataUrl: { failed: 'Data URL failed: {error} (showing data from {time})', loaded: 'Data URL updated {time}', unchanged: 'Data URL unchanged' },
   exportPng: 'Export PNG',
 };

@@ -40,6 +40,10 @@ export default {
     clearAll: '删除全部数据', clearConfirm: '删除所有工作区、文件和设置，并回到演示数据？', nameTaken: '已有同名工作区。', nameEmpty: '请输入名称。',
     dataUrl: '数据源 URL', dataUrlHelp: '大屏在每次刷新时重新读取此地址（同一网络内 CRM 每晚导出的 CSV 或 Parquet）；读取失败时保留上次数据并显示错误。', dataUrlSet: '使用', dataUrlClear: '停用', dataUrlNow: '立即读取',
   },
+  bundle: {
+    title: '事实数据包：{label}', written: '契约版本 {version}，由 {engine} 于 {at} 写出，截至 {asOf}；大屏直接由其中的表绘制，没有原始记录。',
+    tables: '包含的表：{tables}', omitted: '写出时省略：{tables}', replace: '拖入另一个数据包会替换它；拖入数据文件则在此加载数据并取代数据包。',
+  },
   dataUrl: { failed: '数据源读取失败：{error}（保留 {time} 的数据）', loaded: '数据源已更新 {time}', unchanged: '数据源未变化' },
   exportPng: '导出 PNG',
 };

@@ -4,12 +4,12 @@ import analyst from './analyst.en';
 
 /** English interface text; the shape must match zh-CN. */
 const en: typeof zh = {
-  app: { title: 'Customer Churn Warning Screen', company: 'Demo Company', defaultWorkspace: 'Default workspace', asOf: 'Data as of', loading: 'Starting the analysis engine…', loadingData: 'Opening the workspace…', revalidating: 'Checking the saved screen against the data…', rebuilding: 'Updating metrics {done}/{total}', otherTab: 'ChurnWatch is open in another tab: this one shows the last saved screen (read-only) and takes over when that tab closes.', storage: { opfs: 'Storage: browser file system (OPFS)', indexeddb: 'Storage: IndexedDB (fallback)', memory: 'Storage: memory only' }, preparing: 'Computing metrics…', loadingDemo: 'Generating demo data…', engine: 'Engine', error: 'Something went wrong' },
+  app: { title: 'Customer Churn Warning Screen', company: 'Demo Company', bundleCompany: 'Facts bundle: {label}', defaultWorkspace: 'Default workspace', asOf: 'Data as of', loading: 'Starting the analysis engine…', loadingData: 'Opening the workspace…', revalidating: 'Checking the saved screen against the data…', rebuilding: 'Updating metrics {done}/{total}', otherTab: 'ChurnWatch is open in another tab: this one shows the last saved screen (read-only) and takes over when that tab closes.', storage: { opfs: 'Storage: browser file system (OPFS)', indexeddb: 'Storage: IndexedDB (fallback)', memory: 'Storage: memory only' }, preparing: 'Computing metrics…', loadingDemo: 'Generating demo data…', engine: 'Engine', error: 'Something went wrong' },
   kpi: { customers: 'Customers', orders: 'Orders', churned: 'Churned', active: 'Active', silent: 'Silent', new: 'New', churnRule: 'Churn rule', unlabeled: '{n} customers have no churn label', ofBase: 'Of the base before the churner drill' },
   rule: { labeled: 'label', contractual: 'contract end', rule: 'days without purchase', model: 'BG/NBD model' },
   files: {
     demoInfo: 'Demo company: {customers} customers, generated in {generate} ms, loaded in {load} ms',
-    title: 'Loaded files', drop: 'Drop CRM exports (CSV / XLSX / Parquet / JSON) here, or', choose: 'choose files', table: 'Detected as', rows: 'Loaded', rejected: 'Rejected',
+    title: 'Loaded files', drop: 'Drop CRM exports (CSV / XLSX / Parquet / JSON) here, or', choose: 'choose files', chooseFolder: 'choose a folder (facts bundle)', table: 'Detected as', rows: 'Loaded', rejected: 'Rejected',
     encoding: 'Encoding', error: 'Error', none: 'No files loaded yet (showing the demo company)', line: 'line {line}', loading: 'Loading {file}…', cancel: 'Cancel', clear: 'Clear all data',
   },
   table: { customers: 'Customers', orders: 'Orders', subscriptions: 'Subscriptions', activity: 'Activity', tickets: 'Tickets', nps: 'NPS', interventions: 'Interventions' },
@@ -20,7 +20,7 @@ const en: typeof zh = {
     changeVsPrev: 'vs previous', noData: 'No data', emptyDrill: 'None of the customers in this selection shows here. Step back (Esc) or pick another segment.', needs: 'Upload {what} to fill this', rule: 'Churn rule: {rule}', churnRuleLabel: { labeled: 'churn label', contractual: 'contract ended', rule: 'no purchase for {silent}/{churn} days', model: 'BG/NBD P(alive)', modelParetoNbd: 'Pareto/NBD P(alive)' },
     ruleChosen: '{rule}, chosen by the back-test', ruleNegative: '{rule} (back-test score {score}: its churned came back more often than its active)',
   },
-  kpiName: { customers: 'Customers', churnRate: 'Churn rate', churnRateBy: { week: 'Weekly churn rate', month: 'Monthly churn rate', quarter: 'Quarterly churn rate', year: 'Yearly churn rate' }, revenueChurn: 'Revenue churn', valueChurn: 'Value churn', nrr: 'Net revenue retention', redCustomers: 'Red-tier customers', atRiskValue: 'At-risk value', winBackRate: 'Win-back rate', labelledChurnRate: 'Churn rate (labelled)', valueLost: 'Monthly value lost' },
+  kpiName: { customers: 'Customers', churnRate: 'Churn rate', churnRateBy: { week: 'Weekly churn rate', month: 'Monthly churn rate', quarter: 'Quarterly churn rate', year: 'Yearly churn rate' }, revenueChurn: 'Revenue churn', valueChurn: 'Value churn', nrr: 'Net revenue retention', redCustomers: 'Red-tier customers', atRiskValue: 'At-risk value', atRiskValue12m: 'At-risk value (12 months)', winBackRate: 'Win-back rate', labelledChurnRate: 'Churn rate (labelled)', valueLost: 'Monthly value lost' },
   panel: {
     trend: 'Churn trend', structural: 'Structural churn', cohort: 'Cohort retention', rfm: 'RFM segments', risk: 'Risk tiers', riskList: 'At-risk customers', triggers: 'Key-moment alerts', region: 'Churn by region', diagnosis: 'Diagnosis',
     composition: 'Churners by group: each bar is its share of the churners; × is the lift against the base',
@@ -31,7 +31,9 @@ const en: typeof zh = {
   list: { title: 'Customer list', total: '{n} customers', export: 'Export CSV', exportXlsx: 'Export XLSX', id: 'Customer ID', name: 'Name', tier: 'Risk', status: 'Status', score: 'Health', reasons: 'Top reasons', owner: 'Owner', last: 'Last purchase', value: 'Value', action: 'Recommended action', region: 'Region', valueTier: 'Value tier', rfmSegment: 'RFM segment', pAliveBgnbd: 'P(alive) BG/NBD', pAliveParetoNbd: 'P(alive) Pareto/NBD', prev: 'Previous', next: 'Next' },
   c360: {
     kind: { order: 'Order', ticket: 'Ticket', nps: 'NPS', activity: 'Activity', subscription: 'Subscription', intervention: 'Intervention' },
- title: 'Customer 360', timeline: 'Timeline', health: 'Health score and reasons', model: 'Churn probability (model on the labels, out of fold) and reasons', action: 'Recommended action', attributes: 'Attributes', pAlive: 'P(alive)', signup: 'Signup date', firstSeen: 'First seen', value12m: 'Value, last 12 months', valueBeforeSilence: 'Value, 12 months to the last purchase', playTier: 'Play chosen as', subScale: 'Sub-scores on a 0-100 scale: higher is healthier (0 = worst)' },
+ title: 'Customer 360', timeline: 'Timeline', health: 'Health score and reasons', model: 'Churn probability (model on the labels, out of fold) and reasons', action: 'Recommended action', attributes: 'Attributes', pAlive: 'P(alive)', signup: 'Signup date', firstSeen: 'First seen', value12m: 'Value, last 12 months', valueBeforeSilence: 'Value, 12 months to the last purchase', playTier: 'Play chosen as', subScale: 'Sub-scores on a 0-100 scale: higher is healthier (0 = worst)',
+    notInBundle: 'Not in the facts bundle (contract version 1 carries the per-customer and per-period tables, not the raw rows):',
+    detail: { timeline: 'the timeline: orders, tickets, NPS answers, activity, subscriptions and interventions', attributes: 'the extra customer columns', clv: 'customer lifetime value (value is the last 12 months\')', valueBeforeSilence: 'the value in the 12 months to the last purchase (the play follows the value tier)' } },
   status: { active: 'Active', silent: 'Silent', churned: 'Churned', new: 'New' },
   signal: { 'frequency-drop': 'Fewer purchases', 'monetary-drop': 'Lower spend', 'service-failures': 'Service failures', 'usage-drop': 'Less usage', recency: 'Purchase gap', frequencyTrend: 'Fewer purchases', monetaryTrend: 'Lower spend', complaints: 'Complaints', serviceFailures: 'Service failures', nps: 'NPS / satisfaction', usageTrend: 'Less usage' },
   trigger: { 'first-purchase-30d': 'No repeat 30 days after first order', 'renewal-at-risk': 'Renewal due while at risk', 'open-complaint-7d': 'Complaint open in last 7 days', 'unanswered-48h': 'After-sales ticket unanswered 48 h' },
@@ -47,7 +49,7 @@ const en: typeof zh = {
     diagnosis: 'Needs more data to diagnose.',
   },
   settings: {
-    title: 'Analysis settings', reset: 'Reset to defaults', auto: 'Automatic', periods: { week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year' },
+    fromBundle: 'These settings are the ones the facts bundle was computed with (as of {asOf}, {engine}); its tables are shown as computed, so a change here applies to data loaded as rows, not to the bundle.', title: 'Analysis settings', reset: 'Reset to defaults', auto: 'Automatic', periods: { week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year' },
     aliveModels: { bgnbd: 'BG/NBD', paretoNbd: 'Pareto/NBD' },
     group: { churn: 'Churn definition', health: 'Health score and tiers', alerts: 'Alerts', value: 'Customer value' },
     label: {

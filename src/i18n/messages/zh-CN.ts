@@ -2,12 +2,12 @@ import ingest from './ingest.zh-CN';
 import analyst from './analyst.zh-CN';
 /** 中文 (default) interface text. Keys are shared with en.ts. */
 export default {
-  app: { title: '客户流失预警大屏', defaultWorkspace: '默认工作区', company: '演示公司', asOf: '数据截至', loading: '正在启动分析引擎…', loadingData: '正在打开工作区数据…', revalidating: '正在核对已保存的大屏与数据…', rebuilding: '正在更新指标 {done}/{total}', otherTab: 'ChurnWatch 已在另一个标签页中打开：这里显示上次保存的大屏（只读），那个标签页关闭后将自动接管。', storage: { opfs: '存储：浏览器文件系统（OPFS）', indexeddb: '存储：IndexedDB（回退）', memory: '存储：仅内存' }, preparing: '正在计算指标…', loadingDemo: '正在生成演示数据…', engine: '引擎', error: '出错了' },
+  app: { title: '客户流失预警大屏', bundleCompany: '事实数据包：{label}', defaultWorkspace: '默认工作区', company: '演示公司', asOf: '数据截至', loading: '正在启动分析引擎…', loadingData: '正在打开工作区数据…', revalidating: '正在核对已保存的大屏与数据…', rebuilding: '正在更新指标 {done}/{total}', otherTab: 'ChurnWatch 已在另一个标签页中打开：这里显示上次保存的大屏（只读），那个标签页关闭后将自动接管。', storage: { opfs: '存储：浏览器文件系统（OPFS）', indexeddb: '存储：IndexedDB（回退）', memory: '存储：仅内存' }, preparing: '正在计算指标…', loadingDemo: '正在生成演示数据…', engine: '引擎', error: '出错了' },
   kpi: { customers: '客户数', orders: '订单数', churned: '流失客户', active: '活跃', silent: '沉默', new: '新客', churnRule: '流失口径', unlabeled: '{n} 位客户无流失标签', ofBase: '按流失筛选前的全体计算' },
   rule: { labeled: '标签', contractual: '合同到期', rule: '未购天数规则', model: 'BG/NBD 模型' },
   files: {
     demoInfo: '演示公司：{customers} 个客户，生成 {generate} ms，载入 {load} ms',
-    title: '已加载文件', drop: '拖入 CRM 导出文件（CSV / XLSX / Parquet / JSON），或', choose: '选择文件', table: '识别为', rows: '已加载', rejected: '拒绝行',
+    title: '已加载文件', drop: '拖入 CRM 导出文件（CSV / XLSX / Parquet / JSON），或', choose: '选择文件', chooseFolder: '选择文件夹（事实数据包）', table: '识别为', rows: '已加载', rejected: '拒绝行',
     encoding: '编码', error: '错误', none: '尚未加载文件（当前为演示数据）', line: '第 {line} 行', loading: '正在加载 {file}…', cancel: '取消', clear: '清除全部数据',
   },
   table: { customers: '客户', orders: '订单', subscriptions: '订阅/合同', activity: '活跃行为', tickets: '工单', nps: 'NPS 调查', interventions: '挽回措施' },
@@ -18,7 +18,7 @@ export default {
     changeVsPrev: '较上期', noData: '缺少数据', emptyDrill: '当前筛选下没有可显示的客户。按 Esc 返回上一级，或换一个分组。', needs: '上传{what}后显示', rule: '流失口径：{rule}', churnRuleLabel: { labeled: '流失标签', contractual: '合同到期', rule: '{silent}/{churn} 天未购', model: 'BG/NBD P(alive)', modelParetoNbd: 'Pareto/NBD P(alive)' },
     ruleChosen: '{rule}，由回测选定', ruleNegative: '{rule}（回测得分 {score}：判为流失的客户比判为活跃的更常回来）',
   },
-  kpiName: { customers: '客户总数', churnRate: '客户流失率', churnRateBy: { week: '周流失率', month: '月流失率', quarter: '季度流失率', year: '年流失率' }, revenueChurn: '收入流失率', valueChurn: '价值流失率', nrr: '净收入留存', redCustomers: '高风险客户', atRiskValue: '风险价值', winBackRate: '挽回成功率', labelledChurnRate: '流失率（标签）', valueLost: '流失月费占比' },
+  kpiName: { customers: '客户总数', churnRate: '客户流失率', churnRateBy: { week: '周流失率', month: '月流失率', quarter: '季度流失率', year: '年流失率' }, revenueChurn: '收入流失率', valueChurn: '价值流失率', nrr: '净收入留存', redCustomers: '高风险客户', atRiskValue: '风险价值', atRiskValue12m: '风险价值（近12个月）', winBackRate: '挽回成功率', labelledChurnRate: '流失率（标签）', valueLost: '流失月费占比' },
   panel: {
     trend: '流失趋势', structural: '结构性流失', cohort: '同期群留存', rfm: 'RFM 客户分群', risk: '风险分层', riskList: '风险客户滚动榜', triggers: '关键节点预警', region: '区域流失', diagnosis: '诊断',
     composition: '流失客户构成：每条为该组占流失客户的比例，× 为相对全体的提升度',
@@ -29,7 +29,9 @@ export default {
   list: { title: '客户清单', total: '共 {n} 户', export: '导出 CSV', exportXlsx: '导出 XLSX', id: '客户ID', name: '客户名称', tier: '风险', status: '状态', score: '健康分', reasons: '主要原因', owner: '负责人', last: '最近购买', value: '价值', action: '建议动作', region: '区域', valueTier: '价值分层', rfmSegment: 'RFM 分群', pAliveBgnbd: '存活概率 BG/NBD', pAliveParetoNbd: '存活概率 Pareto/NBD', prev: '上一页', next: '下一页' },
   c360: {
     kind: { order: '订单', ticket: '工单', nps: 'NPS', activity: '活跃', subscription: '订阅', intervention: '挽回' },
- title: '客户 360', timeline: '时间线', health: '健康分与原因', model: '流失概率（标签模型，样本外）与原因', action: '建议动作', attributes: '客户属性', pAlive: '存活概率', signup: '注册日期', firstSeen: '首次出现', value12m: '近 12 个月价值', valueBeforeSilence: '沉默前 12 个月价值', playTier: '策略按', subScale: '分项得分 0-100：越高越健康（0 为最差）' },
+ title: '客户 360', timeline: '时间线', health: '健康分与原因', model: '流失概率（标签模型，样本外）与原因', action: '建议动作', attributes: '客户属性', pAlive: '存活概率', signup: '注册日期', firstSeen: '首次出现', value12m: '近 12 个月价值', valueBeforeSilence: '沉默前 12 个月价值', playTier: '策略按', subScale: '分项得分 0-100：越高越健康（0 为最差）',
+    notInBundle: '事实数据包中没有（契约版本 1 只含每位客户与每个周期的汇总表，不含原始记录）：',
+    detail: { timeline: '时间线：订单、工单、NPS、活跃、订阅与挽回记录', attributes: '客户的扩展属性列', clv: '客户终身价值（价值按近 12 个月计）', valueBeforeSilence: '沉默前 12 个月价值（策略按价值分层选择）' } },
   status: { active: '活跃', silent: '沉默', churned: '流失', new: '新客' },
   signal: { 'frequency-drop': '购买频次下降', 'monetary-drop': '消费金额下降', 'service-failures': '服务失误', 'usage-drop': '使用深度下降', recency: '购买间隔', frequencyTrend: '购买频次下降', monetaryTrend: '消费金额下降', complaints: '投诉', serviceFailures: '服务失误', nps: 'NPS/满意度', usageTrend: '使用深度下降' },
   trigger: { 'first-purchase-30d': '首单后30天未复购', 'renewal-at-risk': '续约临近且有风险', 'open-complaint-7d': '7日内投诉未解决', 'unanswered-48h': '售后48小时未响应' },
@@ -45,7 +47,7 @@ export default {
     diagnosis: '需要更多数据才能诊断。',
   },
   settings: {
-    title: '分析设置', reset: '恢复默认', auto: '自动', periods: { week: '周', month: '月', quarter: '季度', year: '年' },
+    fromBundle: '以下是事实数据包计算时使用的设置（截至 {asOf}，{engine}）；数据包的表按原样显示，此处的修改只对以原始记录加载的数据生效。', title: '分析设置', reset: '恢复默认', auto: '自动', periods: { week: '周', month: '月', quarter: '季度', year: '年' },
     aliveModels: { bgnbd: 'BG/NBD', paretoNbd: 'Pareto/NBD' },
     group: { churn: '流失口径', health: '健康分与风险分层', alerts: '预警', value: '客户价值' },
     label: {

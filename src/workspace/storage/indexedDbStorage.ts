@@ -8,8 +8,8 @@ import type { WorkspaceInfo, WorkspaceMeta, WorkspaceStorage } from './types';
 /**
  * The fallback where OPFS is missing: the engine runs in memory (workspaces as schemas, as on
  * OPFS) and each committed change exports the workspace's canonical tables as Arrow IPC into
- * IndexedDB; opening a workspace imports them again. Derived tables are not kept, so a reopen
- * rebuilds them (the stored screen is shown meanwhile). The demo company is not saved here: it
+ * IndexedDB (a facts bundle's workspace: its bundle tables too); opening a workspace imports them
+ * again. Derived tables are not kept, so a reopen rebuilds them (the stored screen is shown meanwhile). The demo company is not saved here: it
  * is regenerated or reloaded from the app's files instead.
  */
 export class IndexedDbStorage implements WorkspaceStorage {
@@ -45,7 +45,8 @@ export class IndexedDbStorage implements WorkspaceStorage {
       name,
       savedAt: new Date().toISOString(),
       meta: JSON.parse(JSON.stringify(meta)) as WorkspaceMeta,
-      tables: await exportTables(this.writer, [...STORED_TABLES]),
+      // A facts bundle's tables are its rows (there are no raw rows to rebuild them from).
+      tables: await exportTables(this.writer, [...STORED_TABLES, ...(meta.source === 'bundle' ? meta.factsBundle?.tables ?? [] : [])]),
     }, meta.files.length);
   }
 

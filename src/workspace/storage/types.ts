@@ -1,11 +1,12 @@
 import type { FileReport } from '../../ingest/types';
 import type { DemoLoadReport } from '../../demo/loadDemo';
+import type { FactsBundleInfo } from '../factsBundle/adopt';
 
 /** Where workspaces persist: DuckDB's own file in OPFS, IndexedDB snapshots (fallback), or nowhere (Node). */
 export type StorageKind = 'opfs' | 'indexeddb' | 'memory';
 
-/** Whose rows a workspace holds. */
-export type DataSource = 'demo' | 'files';
+/** Whose rows a workspace holds: the demo company's, loaded files', or a facts bundle's tables (no raw rows). */
+export type DataSource = 'demo' | 'files' | 'bundle';
 
 /** What a workspace keeps besides its tables. */
 export interface WorkspaceMeta {
@@ -17,6 +18,8 @@ export interface WorkspaceMeta {
   generation: number;
   /** The demo company's size and timings (demo workspaces only). */
   demo?: DemoLoadReport | null;
+  /** The facts bundle the workspace holds (source 'bundle' only): its manifest's settings, decisions and tables. */
+  factsBundle?: FactsBundleInfo | null;
 }
 
 /** The catalog line of a saved workspace (read without opening it). */
