@@ -113,7 +113,7 @@ export async function writeFactsBundle(
     writtenAt: new Date().toISOString(),
     engine: options.engine,
     settings: { ...options.settings, asOf: prepared.asOf },
-    decisions: { churnRule: prepared.churnRule, periodBasis: prepared.periodBasis, valueBasis: prepared.valueBasis },
+    decisions: { churnRule: prepared.churnRule, periodBasis: prepared.periodBasis, valueBasis: prepared.valueBasis, aliveModel: prepared.meta.aliveModel === 'paretoNbd' ? 'paretoNbd' : 'bgnbd' },
     files,
     omitted,
   };

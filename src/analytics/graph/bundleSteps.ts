@@ -143,7 +143,10 @@ export const BUNDLE_STEPS: { [K in StepId]: BundleRun<K> } = {
   decide: async (_input, p) => ({
     rule: p.decisions.churnRule, ruleReason: `decided when the facts bundle was written (${p.engine})`,
     periodBasis: p.decisions.periodBasis, valueBasis: p.decisions.valueBasis, pickNote: null, fallbackNote: null,
+    aliveModel: p.decisions.aliveModel, source: 'auto',
   }),
+  // The bundle's status already holds the P(alive) of the model in force (decisions.aliveModel).
+  paretoFit: given({ value: null, notes: [] }),
   value: given(null),
   status: given(null),
   // The spells come from orders or subscriptions: the churn series is the bundle's own instead.

@@ -1,4 +1,4 @@
-import type { ChurnRule } from '../settings';
+import type { AliveModel, ChurnRule } from '../settings';
 import type { PeriodBasis, ValueBasis } from '../status/basis';
 
 /**
@@ -13,7 +13,7 @@ export interface ProvidedFacts {
   /** The as-of date every table was computed at. */
   asOf: string;
   /** What the data decided when the tables were computed. */
-  decisions: { churnRule: ChurnRule; periodBasis: PeriodBasis; valueBasis: ValueBasis };
+  decisions: { churnRule: ChurnRule; periodBasis: PeriodBasis; valueBasis: ValueBasis; aliveModel: AliveModel };
   /** The contract tables the bundle holds (each loaded under its name, possibly without rows). */
   tables: readonly string[];
   /** Contract tables the bundle leaves out, with the writer's reason. */

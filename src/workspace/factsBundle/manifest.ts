@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type AnalyticsSettings, type ChurnRule, type Period } from '../../analytics/settings';
+import { DEFAULT_SETTINGS, type AliveModel, type AnalyticsSettings, type ChurnRule, type Period } from '../../analytics/settings';
 import type { PeriodBasis, ValueBasis } from '../../analytics/status/basis';
 import type { BundleColumn } from '../tableBundle/codec';
 import { encodingOf } from '../tableBundle/codec';
@@ -27,7 +27,8 @@ export interface FactsManifest {
   engine: string;
   /** The analytics settings the run used (as-of resolved), and what the data decided. */
   settings: AnalyticsSettings & { asOf: string };
-  decisions: { churnRule: string; periodBasis: string | null; valueBasis: string | null };
+  /** aliveModel: whose P(alive) cw_customer_status.p_alive holds (absent in bundles written before it: 'bgnbd'). */
+  decisions: { churnRule: string; periodBasis: string | null; valueBasis: string | null; aliveModel?: string };
   files: FactsFile[];
   /** Contract tables the data cannot support, with the reason. */
   omitted: { table: string; reason: string }[];
@@ -61,7 +62,7 @@ export interface CheckedManifest {
   files: FactsFile[];
   /** The settings of the run over the app's defaults (keys an older writer did not know keep the default). */
   settings: AnalyticsSettings & { asOf: string };
-  decisions: { churnRule: ChurnRule; periodBasis: PeriodBasis; valueBasis: ValueBasis };
+  decisions: { churnRule: ChurnRule; periodBasis: PeriodBasis; valueBasis: ValueBasis; aliveModel: AliveModel };
 }
 
 const RULES: readonly string[] = ['labeled', 'contractual', 'rule', 'model'];
@@ -200,7 +201,10 @@ export function checkManifest(text: string): CheckedManifest {
     manifest: { ...m, omitted },
     files: m.files.filter((f) => f.file !== null && f.rows > 0),
     settings,
-    decisions: { churnRule: d.churnRule as ChurnRule, periodBasis: (d.periodBasis ?? null) as PeriodBasis, valueBasis: (d.valueBasis ?? null) as ValueBasis },
+    decisions: {
+      churnRule: d.churnRule as ChurnRule, periodBasis: (d.periodBasis ?? null) as PeriodBasis, valueBasis: (d.valueBasis ?? null) as ValueBasis,
+      aliveModel: d.aliveModel === 'paretoNbd' ? 'paretoNbd' : 'bgnbd',
+    },
   };
 }
 
