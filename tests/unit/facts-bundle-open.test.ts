@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { QueryManager } from '../../src/engine/queryManager';
 import { DEFAULT_SETTINGS, type AnalyticsSettings } from '../../src/analytics/settings';
+import { pickToRecord } from '../../src/analytics/backtest/recordPick';
 import { prepareScreen, type ScreenContext } from '../../src/analytics/screen/prepareScreen';
 import {
   bundleHint, loadCohorts, loadCustomer360, loadCustomerList, loadKpis, loadRegions, loadRfm, loadRiskList, loadRiskTiers, loadStructural,
@@ -56,7 +57,7 @@ interface Case {
 const CASES: Case[] = [
   {
     name: 'CDNOW (bundle written by native DuckDB)', file: 'cdnow/CDNOW_master.txt', writer: 'native', settings: settingsWith({}),
-    drills: (k) => [[{ dimension: 'churned_in', value: k.period }], [{ dimension: 'rfm_segment', value: 'At Risk' }, { dimension: 'status', value: 'silent' }]],
+    drills: (k) => [[{ dimension: 'churned_in', value: k.period }], [{ dimension: 'rfm_segment', value: 'At Risk' }, { dimension: 'status', value: 'churned' }]],
   },
   {
     name: 'Telco (bundle written by DuckDB-WASM)', file: 'telco/Telco-Customer-Churn.csv', writer: 'wasm', settings: settingsWith({ asOf: TODAY }),
@@ -69,7 +70,11 @@ describe('a facts bundle opened in the app draws the same screen as the rows it 
     it(`${c.name}: KPIs, panels, drills to the customer list and the customer 360`, async () => {
       const raw = await createNodeEngine();
       await loadSharedFile(raw, c.file);
-      const rawCtx = await prepareScreen(raw, c.settings, { today: TODAY });
+      // As the app does: build, then rebuild with the back-test's pick when it records one (the
+      // bundle's writer, the CLI, builds with the pick from the start).
+      const first = await prepareScreen(raw, c.settings, { today: TODAY });
+      const pick = pickToRecord(c.settings, first, first.families.backtest ?? null, 'raw');
+      const rawCtx = pick ? await prepareScreen(raw, { ...c.settings, definitionPick: pick }, { today: TODAY }) : first;
       const dir = await writeBundleOf(c.writer, (qm) => loadSharedFile(qm, c.file), c.settings, TODAY);
       const { qm, ctx } = await openBundle(dir, TODAY);
       try {
