@@ -185,6 +185,16 @@ describe('analyst mode in headless Chromium', () => {
     await expect.poll(() => kpi(page, 'customers').text(), { timeout: 120_000 }).toMatch(/^2\.4万$/);
     const churnAt180 = await kpi(page, 'churn-rate').text();
 
+    // The header names the rule the back-test chose, whole, in English too (it was cut off at the title).
+    await page.getByTestId('close-analyst').click();
+    await page.getByTestId('toggle-lang').click();
+    const rule = page.getByTestId('header-rule');
+    await expect.poll(() => rule.innerText(), { timeout: 60_000 }).toMatch(/^Churn rule: no purchase for .* days, chosen by the back-test$/);
+    expect(await rule.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+    await screenshot(page, 'analyst-cdnow-en-1920x1080');
+    await page.getByTestId('toggle-lang').click();
+    await expect.poll(() => rule.innerText()).toContain('由回测选定');
+
     // W2 180 -> 60 days: more customers have lapsed, so June 1998's churn rate changes.
     await openTab(page, 'settings');
     const changed = Date.now();

@@ -69,8 +69,9 @@ describe('the big screen in headless Chromium', () => {
           const title = document.querySelector('[data-testid="screen-title"]')!.getBoundingClientRect();
           const left = side('.left');
           const right = side('.right');
+          const rule = side('[data-testid="header-rule"]');
           return {
-            clipped: Math.max(left.scrollWidth - left.clientWidth, right.scrollWidth - right.clientWidth),
+            clipped: Math.max(left.scrollWidth - left.clientWidth, right.scrollWidth - right.clientWidth, rule.scrollWidth - rule.clientWidth),
             gapLeft: title.left - Math.max(...boxes(left).map((b) => b.right)),
             gapRight: Math.min(...boxes(right).map((b) => b.left)) - title.right,
           };
