@@ -80,10 +80,10 @@ describe('incremental builds give exactly the screen a build from scratch gives'
   }
 
   const changes: [string, Partial<AnalyticsSettings>, { skips: string[]; runs: string[] }][] = [
-    ['the churn window W2', { churnDays: 60 }, { skips: ['facts', 'fits', 'rfm', 'presence', 'riskScores', 'purchaseClv', 'dims', 'screenDims', 'screenPresence'], runs: ['status', 'spells', 'churn', 'structural', 'risk', 'clv', 'backtest'] }],
+    ['the churn window W2', { churnDays: 60 }, { skips: ['facts', 'fits', 'rfm', 'presence', 'riskScores', 'purchaseClv', 'dims', 'screenDims', 'screenPresence', 'screenBase'], runs: ['status', 'spells', 'churn', 'structural', 'risk', 'clv', 'backtest', 'screen'] }],
     ['the silent window W1', { silentDays: 45 }, { skips: ['facts', 'fits', 'rfm'], runs: ['status'] }],
     ['the period', { period: 'quarter' }, { skips: ['facts', 'fits', 'rfm'], runs: ['churn', 'screen'] }],
-    ['the health weights and tier cut-offs', { healthWeights: { ...DEFAULT_SETTINGS.healthWeights, complaints: 40 }, redBelow: 45 }, { skips: ['facts', 'fits', 'status', 'spells'], runs: ['riskScores', 'risk'] }],
+    ['the health weights and tier cut-offs', { healthWeights: { ...DEFAULT_SETTINGS.healthWeights, complaints: 40 }, redBelow: 45 }, { skips: ['facts', 'fits', 'status', 'spells'], runs: ['riskScores', 'risk', 'screenBase'] }],
     ['the CLV horizon', { clvHorizonMonths: 12 }, { skips: ['facts', 'status', 'risk', 'backtest'], runs: ['clv'] }],
     ['model mode with Pareto/NBD P(alive)', { churnRule: 'model', aliveModel: 'paretoNbd' }, { skips: ['facts', 'fits', 'rfm', 'riskScores'], runs: ['decide', 'paretoFit', 'status', 'backtest'] }],
     ['the as-of date', { asOf: '2026-06-30' }, { skips: [], runs: ['facts', 'status', 'risk'] }],

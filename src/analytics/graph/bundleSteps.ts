@@ -10,7 +10,7 @@ import { STATUS_TABLE } from '../status/statusSql';
 import { FACTS_TABLE } from '../facts/customerFacts';
 import { RFM_TABLE } from '../rfm/rfmSql';
 import type { TablePresence } from '../screen/presence';
-import { buildChurnersViewSql, buildScreenCustomersSql } from '../screen/screenTables';
+import { buildChurnersViewSql, buildScreenCustomerBaseSql, buildScreenCustomersSql } from '../screen/screenTables';
 import { tableExists } from '../common/meta';
 import type { ProvidedFacts } from './provided';
 import { provides } from './provided';
@@ -193,10 +193,15 @@ export const BUNDLE_STEPS: { [K in StepId]: BundleRun<K> } = {
   screenOrderDays: given(null),
   screenDims: 'run',
   screenPresence: (input) => bundlePresence(input),
+  // No order days in a bundle: the value before silence stays empty.
+  screenBase: async ({ qm }) => {
+    await qm.exec(buildScreenCustomerBaseSql(null));
+    return null;
+  },
   screen: async ({ qm, s, get }) => {
     await qm.exec(buildChurnersViewSql(s.period, get('churn').value.churnByPeriod !== null));
-    // No CLV and no order days in a bundle: value is the trailing 12 months', the value before silence empty.
-    await qm.exec(buildScreenCustomersSql(false, null));
+    // No CLV in a bundle: value is the trailing 12 months'.
+    await qm.exec(buildScreenCustomersSql(false));
     return { tables: get('screenPresence'), hasClv: false };
   },
   structural: 'run',

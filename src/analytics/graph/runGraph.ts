@@ -1,6 +1,5 @@
 import type { QueryManager } from '../../engine/queryManager';
 import { toRows } from '../../engine/rows';
-import { lit } from '../../engine/sql';
 import type { AnalyticsSettings } from '../settings';
 import type { ResolvedSettings } from '../prepare';
 import { tableExists } from '../common/meta';
@@ -9,9 +8,9 @@ import { trackSettings } from './trackSettings';
 import { parseResult, stringifyResult } from './json';
 import type { ProvidedFacts } from './provided';
 import { BUNDLE_STEPS } from './bundleSteps';
+import { StepRows, STEPS_TABLE, type StoredStep } from './stepRows';
 
-/** Where the steps of the last builds are remembered: fingerprint, settings read, result. */
-export const STEPS_TABLE = 'cw_steps';
+export { STEPS_TABLE } from './stepRows';
 
 /** What makes a memoised build's steps comparable with the last one. */
 export interface GraphMemo {
@@ -42,7 +41,7 @@ function hash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
 }
 
-interface Stored { fingerprint: string; used: string[]; result: string }
+type Stored = StoredStep;
 
 async function readStored(qm: QueryManager): Promise<Map<string, Stored>> {
   if (!(await tableExists(qm, STEPS_TABLE))) return new Map();
@@ -57,8 +56,9 @@ async function readStored(qm: QueryManager): Promise<Map<string, Stored>> {
  * date (for the root step: a dateless snapshot's as-of date is today), the value of every
  * setting it read when it last ran, and the outputs of the steps it depends on. A step's output
  * is its result when it writes no table (so an as-of step rerun to the same date changes nothing
- * downstream), else its fingerprint. Each step's row is removed before it runs and written after,
- * so a build cut short reruns the step it was in.
+ * downstream), else its fingerprint. A step's row is removed before it runs and written after,
+ * so a build cut short reruns the step it was in (stepRows.ts: one DELETE and one INSERT per
+ * call, not two writes per step).
  */
 export async function runGraph(
   qm: QueryManager,
@@ -76,52 +76,60 @@ export async function runGraph(
   const memo = options.memo;
   if (memo) await qm.exec(`CREATE TABLE IF NOT EXISTS ${STEPS_TABLE} (step VARCHAR PRIMARY KEY, fingerprint VARCHAR, used VARCHAR, result VARCHAR)`);
   const stored = memo ? await readStored(qm) : new Map<string, Stored>();
+  const rows = memo ? new StepRows(qm, ids, stored) : null;
   const results: Partial<StepResults> = {};
   const outputs = new Map<StepId, string>();
   const ran: StepId[] = [];
   let resolved: ResolvedSettings | null = null;
 
-  for (const step of SCREEN_STEPS.filter((st) => ids.includes(st.id))) {
-    const base = (used: Iterable<string>, settings: object): string => {
-      const values = [...used].sort().map((k) => `${k}=${JSON.stringify((settings as Record<string, unknown>)[k] ?? null)}`);
-      // Every step reads rows, directly or through the steps it reads, so the rows' version is in
-      // every fingerprint: a dateless file reloaded with another mapping keeps the as-of date
-      // (today) but must still rebuild the facts.
-      const root = step.deps.length === 0 ? `today=${today}` : '';
-      const deps = step.liveDeps ? step.liveDeps(get) : step.deps;
-      return hash([step.id, memo?.codeVersion ?? '', `data=${memo?.dataVersion ?? ''}`, mode, root, ...deps.map((d) => `${d}:${outputs.get(d) ?? '?'}`), ...values].join('\n'));
-    };
-    const get: StepInput['get'] = (id) => {
-      if (!(id in results)) throw new Error(`step ${step.id} read ${id}, which has not run`);
-      return results[id]!;
-    };
-    const settingsOf = (): object => (step.id === 'asOf' ? raw : resolved!);
-    const previous = stored.get(step.id);
-    let resultJson: string;
-    let fingerprint: string;
-    if (previous && previous.fingerprint === base(previous.used, settingsOf())) {
-      fingerprint = previous.fingerprint;
-      resultJson = previous.result;
-      (results as Record<string, unknown>)[step.id] = parseResult(resultJson);
-    } else {
-      if (memo) await qm.exec(`DELETE FROM ${STEPS_TABLE} WHERE step = ${lit(step.id)}`);
-      const rawView = trackSettings(raw);
-      const resolvedView = trackSettings(resolved ?? ({} as ResolvedSettings));
-      const input: StepInput = { qm, raw: rawView.view, s: resolvedView.view, today, get };
-      options.onStep?.(step.id);
-      const onBundle = provided ? (BUNDLE_STEPS[step.id] as 'run' | ((i: StepInput, p: ProvidedFacts) => Promise<unknown>)) : 'run';
-      const result = onBundle === 'run' ? await step.run(input) : await onBundle(input, provided!);
-      (results as Record<string, unknown>)[step.id] = result;
-      resultJson = stringifyResult(result);
-      const used = step.id === 'asOf' ? rawView.used : resolvedView.used;
-      fingerprint = base(used, settingsOf());
-      ran.push(step.id);
-      if (memo) {
-        await qm.exec(`INSERT INTO ${STEPS_TABLE} VALUES (${lit(step.id)}, ${lit(fingerprint)}, ${lit(JSON.stringify([...used]))}, ${lit(resultJson)})`);
+  try {
+    for (const step of SCREEN_STEPS.filter((st) => ids.includes(st.id))) {
+      const base = (used: Iterable<string>, settings: object): string => {
+        const values = [...used].sort().map((k) => `${k}=${JSON.stringify((settings as Record<string, unknown>)[k] ?? null)}`);
+        // Every step reads rows, directly or through the steps it reads, so the rows' version is in
+        // every fingerprint: a dateless file reloaded with another mapping keeps the as-of date
+        // (today) but must still rebuild the facts.
+        const root = step.deps.length === 0 ? `today=${today}` : '';
+        const deps = step.liveDeps ? step.liveDeps(get) : step.deps;
+        return hash([step.id, memo?.codeVersion ?? '', `data=${memo?.dataVersion ?? ''}`, mode, root, ...deps.map((d) => `${d}:${outputs.get(d) ?? '?'}`), ...values].join('\n'));
+      };
+      const get: StepInput['get'] = (id) => {
+        if (!(id in results)) throw new Error(`step ${step.id} read ${id}, which has not run`);
+        return results[id]!;
+      };
+      const settingsOf = (): object => (step.id === 'asOf' ? raw : resolved!);
+      const previous = stored.get(step.id);
+      let resultJson: string;
+      let fingerprint: string;
+      if (previous && previous.fingerprint === base(previous.used, settingsOf())) {
+        fingerprint = previous.fingerprint;
+        resultJson = previous.result;
+        (results as Record<string, unknown>)[step.id] = parseResult(resultJson);
+        rows?.current(step.id);
+      } else {
+        await rows?.beforeRun(step.id);
+        const rawView = trackSettings(raw);
+        const resolvedView = trackSettings(resolved ?? ({} as ResolvedSettings));
+        const input: StepInput = { qm, raw: rawView.view, s: resolvedView.view, today, get };
+        options.onStep?.(step.id);
+        const onBundle = provided ? (BUNDLE_STEPS[step.id] as 'run' | ((i: StepInput, p: ProvidedFacts) => Promise<unknown>)) : 'run';
+        const result = onBundle === 'run' ? await step.run(input) : await onBundle(input, provided!);
+        (results as Record<string, unknown>)[step.id] = result;
+        resultJson = stringifyResult(result);
+        const used = step.id === 'asOf' ? rawView.used : resolvedView.used;
+        fingerprint = base(used, settingsOf());
+        ran.push(step.id);
+        rows?.ran(step.id, { fingerprint, used: [...used], result: resultJson });
       }
+      outputs.set(step.id, step.writes.length ? fingerprint : hash(resultJson));
+      if (step.id === 'asOf') resolved = { ...raw, asOf: (results.asOf as StepResults['asOf']).asOf };
     }
-    outputs.set(step.id, step.writes.length ? fingerprint : hash(resultJson));
-    if (step.id === 'asOf') resolved = { ...raw, asOf: (results.asOf as StepResults['asOf']).asOf };
+  } catch (e) {
+    // The steps that finished are recorded even when a later one failed (their tables are whole);
+    // a dead engine cannot take the rows, and the step's own error is the one to report.
+    await rows?.flush().catch(() => undefined);
+    throw e;
   }
+  await rows?.flush();
   return { results, ran };
 }

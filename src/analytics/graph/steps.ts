@@ -37,7 +37,7 @@ import { computeBacktest, type Backtest } from '../backtest/computeBacktest';
 import { redCustomerIdsSql } from '../screen/changes';
 import { tablePresenceSql, type TablePresence } from '../screen/presence';
 import { buildCustomerDimsSql } from '../structural/dimensionsSql';
-import { buildChurnersViewSql, buildOrderDaysSql, buildScreenCustomersSql, buildScreenDimsSql } from '../screen/screenTables';
+import { buildChurnersViewSql, buildOrderDaysSql, buildScreenCustomerBaseSql, buildScreenCustomersSql, buildScreenDimsSql } from '../screen/screenTables';
 
 /** What a step gets: the engine, the settings (as-of resolved after the asOf step), its dependencies' results. */
 export interface StepInput {
@@ -104,6 +104,7 @@ export interface StepResults {
   screenOrderDays: null;
   screenDims: null;
   screenPresence: TablePresence;
+  screenBase: null;
   screen: { tables: TablePresence; hasClv: boolean };
 }
 
@@ -262,11 +263,17 @@ export const SCREEN_STEPS: readonly Step[] = [
     return null;
   } },
   { id: 'screenPresence', writes: [], deps: ['facts', 'rfm'], run: async ({ qm, s }) => toRows<TablePresence>(await qm.query(tablePresenceSql(s.asOf), { cache: false }))[0] },
+  // The customer rows' columns no churn window moves (health and value tiers, the value before
+  // silence, the play tier): a W2 change keeps them and the screen step only joins status to them.
+  { id: 'screenBase', writes: ['cw_screen_customer_base'], deps: ['facts', 'riskScores', 'riskModel', 'valueTier', 'decide', 'screenOrderDays'], run: async ({ qm, get }) => {
+    await qm.exec(buildScreenCustomerBaseSql(get('decide').valueBasis));
+    return null;
+  } },
   { id: 'screen', writes: ['cw_screen_period_churners', 'cw_screen_customers'],
-    deps: ['status', 'facts', 'rfm', 'valueTier', 'riskScores', 'riskModel', 'subscriptionClv', 'clv', 'churn', 'decide', 'screenOrderDays', 'screenDims', 'screenPresence'], run: async ({ qm, s, get }) => {
+    deps: ['status', 'facts', 'rfm', 'valueTier', 'riskScores', 'riskModel', 'subscriptionClv', 'clv', 'churn', 'decide', 'screenOrderDays', 'screenDims', 'screenPresence', 'screenBase'], run: async ({ qm, s, get }) => {
       const hasClv = await tableExists(qm, CLV_TABLE);
       await qm.exec(buildChurnersViewSql(s.period, get('churn').value.churnByPeriod !== null));
-      await qm.exec(buildScreenCustomersSql(hasClv, get('decide').valueBasis));
+      await qm.exec(buildScreenCustomersSql(hasClv));
       return { tables: get('screenPresence'), hasClv };
     } },
   // The families no KPI reads run last, after the screen's own tables: the app draws the KPIs
@@ -302,7 +309,7 @@ export const LATE_STEPS: readonly StepId[] = ['structural', 'triggers', 'service
 export const DEFERRED_STEPS: readonly StepId[] = ['backtest'];
 
 /** The steps only the screen needs (its drill tables); the CLI report leaves them out. */
-export const SCREEN_ONLY_STEPS: readonly StepId[] = ['screenOrderDays', 'screenDims', 'screenPresence', 'screen'];
+export const SCREEN_ONLY_STEPS: readonly StepId[] = ['screenOrderDays', 'screenDims', 'screenPresence', 'screenBase', 'screen'];
 
 /** The steps prepareAnalytics runs: everything the metric families read, before the families. */
 export const PREPARE_STEPS: readonly StepId[] = ['asOf', 'facts', 'presence', 'fits', 'decide', 'paretoFit', 'value', 'status', 'spells', 'rfm', 'valueTier', 'dims', 'meta'];

@@ -59,39 +59,59 @@ export function buildChurnersViewSql(period: Period, hasChurners: boolean): stri
 }
 
 /**
- * SQL creating cw_screen_customers. warning_tier is the risk tier of customers not churned (the
- * customers computeRisk counts per tier; churned ones are lost, not warned about); value is the
- * customer's CLV when cw_customer_clv exists, else trailing-12-month value, so the red rows'
- * values add up to the at-risk value (metrics.md section 9).
- *
- * play_tier is the value tier that picks the customer's play: the value tier, except that a
- * customer whose net order value in the 12 months up to its last purchase (value_before_silence)
- * reaches the 高价值 cut (the smallest trailing-12-month value tiered 高价值) plays as 高价值. A
- * key account that went silent has lost its trailing value, but still wants a dedicated manager,
- * never a discount (metrics.md section 5: high-value customers get care, not coupons). Orders
- * basis only; other bases play their value tier.
+ * The columns of cw_screen_customers that no churn window moves, one row per customer of the
+ * facts (status has the same customers): name, owner and region, the health tier and score, the
+ * value tier, the value before silence and the play tier. A W2 change rebuilds status and then
+ * cw_screen_customers as a join of status to this table, instead of recomputing the value
+ * before silence (a pass over every purchase day) and the joins of four tables.
  */
-export function buildScreenCustomersSql(hasClv: boolean, valueBasis: ValueBasis = null): string {
+export const SCREEN_CUSTOMER_BASE_TABLE = 'cw_screen_customer_base';
+
+/**
+ * SQL creating cw_screen_customer_base. play_tier is the value tier that picks the customer's
+ * play: the value tier, except that a customer whose net order value in the 12 months up to its
+ * last purchase (value_before_silence) reaches the 高价值 cut (the smallest trailing-12-month
+ * value tiered 高价值) plays as 高价值. A key account that went silent has lost its trailing
+ * value, but still wants a dedicated manager, never a discount (metrics.md section 5: high-value
+ * customers get care, not coupons). Orders basis only; other bases play their value tier.
+ */
+export function buildScreenCustomerBaseSql(valueBasis: ValueBasis = null): string {
   const beforeSilence = valueBasis === 'orders'
-    ? `(SELECT CAST(sum(od.amount) AS DOUBLE) FROM ${SCREEN_ORDER_DAYS_TABLE} od WHERE od.customer_id = st.customer_id
+    ? `(SELECT CAST(sum(od.amount) AS DOUBLE) FROM ${SCREEN_ORDER_DAYS_TABLE} od WHERE od.customer_id = f.customer_id
         AND od.order_date > f.last_order_date - INTERVAL 365 DAY AND od.order_date <= f.last_order_date)`
     : 'CAST(NULL AS DOUBLE)';
-  return `CREATE OR REPLACE TABLE ${SCREEN_CUSTOMERS_TABLE} AS
+  return `CREATE OR REPLACE TABLE ${SCREEN_CUSTOMER_BASE_TABLE} AS
 WITH cut AS (SELECT min(value_12m) AS high FROM ${VALUE_TIER_TABLE} WHERE value_tier = '高价值'),
 base AS (
-SELECT st.customer_id, f.name, st.status, r.tier AS risk_tier, r.score,
-  CASE WHEN st.status = 'churned' THEN NULL ELSE r.tier END AS warning_tier,
+SELECT f.customer_id, f.name, r.tier AS risk_tier, r.score,
   f.owner, f.region, vt.value_tier, f.last_order_date AS last_purchase,
-  CAST(${hasClv ? 'clv.clv' : 'st.value_12m'} AS DOUBLE) AS value,
-  st.value_12m, st.p_alive, f.signup_date, f.first_seen_date, r.reason1,
+  f.signup_date, f.first_seen_date, r.reason1,
   ${beforeSilence} AS value_before_silence
-FROM ${STATUS_TABLE} st
-LEFT JOIN ${FACTS_TABLE} f USING (customer_id)
+FROM ${FACTS_TABLE} f
 LEFT JOIN ${CUSTOMER_RISK_TABLE} r USING (customer_id)
 LEFT JOIN ${VALUE_TIER_TABLE} vt USING (customer_id)
-${hasClv ? `LEFT JOIN (SELECT customer_id, any_value(clv) AS clv FROM ${CLV_TABLE} GROUP BY customer_id) clv USING (customer_id)` : ''}
 )
 SELECT base.*, CASE WHEN base.value_tier IS DISTINCT FROM '高价值' AND base.value_before_silence > 0
     AND base.value_before_silence >= cut.high THEN '高价值' ELSE base.value_tier END AS play_tier
 FROM base, cut`;
+}
+
+/**
+ * SQL creating cw_screen_customers: status joined to cw_screen_customer_base. warning_tier is the
+ * risk tier of customers not churned (the customers computeRisk counts per tier; churned ones are
+ * lost, not warned about); value is the customer's CLV when cw_customer_clv exists, else
+ * trailing-12-month value, so the red rows' values add up to the at-risk value (metrics.md
+ * section 9). Subscription CLV reads status, so CLV is joined here, not in the base.
+ */
+export function buildScreenCustomersSql(hasClv: boolean): string {
+  return `CREATE OR REPLACE TABLE ${SCREEN_CUSTOMERS_TABLE} AS
+SELECT st.customer_id, b.name, st.status, b.risk_tier, b.score,
+  CASE WHEN st.status = 'churned' THEN NULL ELSE b.risk_tier END AS warning_tier,
+  b.owner, b.region, b.value_tier, b.last_purchase,
+  CAST(${hasClv ? 'clv.clv' : 'st.value_12m'} AS DOUBLE) AS value,
+  st.value_12m, st.p_alive, b.signup_date, b.first_seen_date, b.reason1,
+  b.value_before_silence, b.play_tier
+FROM ${STATUS_TABLE} st
+LEFT JOIN ${SCREEN_CUSTOMER_BASE_TABLE} b USING (customer_id)
+${hasClv ? `LEFT JOIN (SELECT customer_id, any_value(clv) AS clv FROM ${CLV_TABLE} GROUP BY customer_id) clv USING (customer_id)` : ''}`;
 }
