@@ -127,4 +127,40 @@ describe('a wall whose data-url points at a facts bundle', () => {
     expect(foreignRequests(requests, origin)).toEqual([]);
     await context.close();
   });
+
+  it('where OPFS is missing (the IndexedDB fallback): a dropped bundle is kept, and a reload opens it again from IndexedDB', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const requests = recordRequests(page);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${origin}/?empty=1&lang=en&storage=indexeddb`);
+    await page.getByTestId('open-analyst').click();
+    await page.getByTestId('analyst-tab-files').click();
+    const dropped = readdirSync(dir).map((name) => ({ name, b64: readFileSync(path.join(dir, name)).toString('base64') }));
+    await page.getByTestId('file-drop').evaluate((el, list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, dropped);
+    await page.getByTestId('close-analyst').click();
+    const customers = async () => (await page.getByTestId('kpi-customers').getByTestId('kpi-value').textContent())?.replace(/\s+/g, '');
+    await expect.poll(customers, { timeout: 120_000 }).toBe(formatCompact(expected.customers, 'en'));
+    expect(await page.getByTestId('storage-kind').getAttribute('data-kind')).toBe('indexeddb');
+    // Saved once the screen is built (the files tab idle); then the same tab reloads.
+    await page.getByTestId('open-analyst').click();
+    await page.getByTestId('analyst-tab-files').click();
+    await page.locator('[data-testid="files-tab"][data-busy="false"]').waitFor({ timeout: 120_000 });
+    await page.getByTestId('close-analyst').click();
+    await expect.poll(() => page.evaluate(() => window.__churnwatch?.status().idle), { timeout: 120_000 }).toBe(true);
+    await page.goto(`${origin}/?lang=en&storage=indexeddb`);
+    await expect.poll(customers, { timeout: 120_000 }).toBe(formatCompact(expected.customers, 'en'));
+    await expect.poll(async () => (await page.getByTestId('kpi-red-customers').getByTestId('kpi-value').textContent())?.replace(/\s+/g, ''), { timeout: 60_000 })
+      .toBe(formatCompact(expected.red, 'en'));
+    await expect.poll(() => page.getByTestId('screen').innerText(), { timeout: 60_000 }).toMatch(/Facts bundle: facts 1998-06-30/);
+    expect(await page.getByTestId('storage-kind').getAttribute('data-kind')).toBe('indexeddb');
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, origin)).toEqual([]);
+    await context.close();
+  }, 400_000);
 });
