@@ -5,6 +5,7 @@ import { useScreenStore } from '../stores/screen';
 import { useDrillStore } from '../stores/drill';
 import { useUiStore } from '../stores/ui';
 import { panelLoadsInFlight } from './panelActivity';
+import { sameData } from './sameData';
 
 export type { PanelLoader } from '../analytics/screen/panels';
 
@@ -13,8 +14,10 @@ export type { PanelLoader } from '../analytics/screen/panels';
  * for it (stored with the workspace, so it draws before the engine has started, and replaced
  * panel by panel as a rebuild computes them). Drilled, it runs its loader for the filter, again
  * whenever the analytics are rebuilt, the filter changes or the language changes; a result that
- * arrives after a newer request is dropped. `data` null with `loaded` true means the data cannot
- * support the panel; `updating` says a rebuild is recomputing the result shown.
+ * arrives after a newer request is dropped. A result equal to the one shown (sameData.ts) is not
+ * handed on, so the panel keeps what it drew and builds and draws nothing. `data` null with
+ * `loaded` true means the data cannot support the panel; `updating` says a rebuild is recomputing
+ * the result shown.
  */
 export function usePanelData<T>(loader: PanelLoader<T>): { data: ShallowRef<T | null>; loaded: Ref<boolean>; error: Ref<string | null>; updating: Ref<boolean> } {
   const dataset = useDatasetStore();
@@ -33,12 +36,18 @@ export function usePanelData<T>(loader: PanelLoader<T>): { data: ShallowRef<T | 
   });
   const updating = computed(() => (id ? screen.updating.includes(id) || screen.revalidating : false));
   let seq = 0;
+  function show(result: T | null): void {
+    if (!sameData(data.value, result)) data.value = result;
+  }
+  // Not deep: every source is replaced, never changed in place (the drill store sets a new filter,
+  // the workspace publishes new panel objects), and a deep watch walked every published result on
+  // each drill.
   watch(
     () => [screen.version, drill.filter, ui.lang, published.value, dataset.engine, dataset.phase] as const,
     async () => {
       const mine = ++seq;
       if (drill.filter.length === 0 && published.value !== undefined) {
-        data.value = published.value;
+        show(published.value);
         error.value = null;
         loaded.value = true;
         return;
@@ -58,7 +67,7 @@ export function usePanelData<T>(loader: PanelLoader<T>): { data: ShallowRef<T | 
       try {
         const result = await loader(qm, ctx, drill.filter, ui.lang);
         if (mine !== seq) return;
-        data.value = result;
+        show(result);
         error.value = null;
       } catch (e) {
         if (mine !== seq) return;
@@ -68,7 +77,7 @@ export function usePanelData<T>(loader: PanelLoader<T>): { data: ShallowRef<T | 
         if (mine === seq) loaded.value = true;
       }
     },
-    { immediate: true, deep: true },
+    { immediate: true },
   );
   return { data, loaded, error, updating };
 }

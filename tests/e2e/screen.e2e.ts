@@ -101,6 +101,44 @@ describe('the big screen in headless Chromium', () => {
     await page.context().close();
   });
 
+  it('draws a drill answered from the cache, and Esc back, exactly as the first time', async () => {
+    const { page, errors } = await openScreen(browser, origin, 1920, 1080);
+    const settled = async (url: string) => {
+      await expect.poll(() => page.url()).not.toBe(url);
+      await page.waitForFunction(() => window.__churnwatch!.status().idle, undefined, { timeout: 60_000, polling: 50 });
+      // The charts animate into place; compare what they settle on.
+      await page.waitForTimeout(2000);
+    };
+    // What the screen shows: every KPI card, the risk panel's signals, and each chart's drawn pixels.
+    const shown = async () => ({
+      kpis: await page.locator('[data-testid^="kpi-"][data-testid$="-customers"], [data-testid="kpi-churn-rate"], [data-testid="kpi-value"]').allInnerTexts(),
+      signals: await page.getByTestId('risk-top-signals').innerText(),
+      charts: await Promise.all(['trend', 'structural', 'risk', 'region'].map(async (n) => (await page.getByTestId(`chart-${n}`).screenshot()).toString('base64'))),
+    });
+    const top = await shown();
+    const drill = async () => {
+      const url = page.url();
+      await page.getByTestId('kpi-red-customers').click();
+      await settled(url);
+      return shown();
+    };
+    const back = async () => {
+      const url = page.url();
+      await page.keyboard.press('Escape');
+      await settled(url);
+      return shown();
+    };
+    const first = await drill();
+    // The drill changes every chart, so equal pixels below mean the same figures, not a chart left as it was.
+    first.charts.forEach((c, i) => expect(c, `chart ${i} drilled`).not.toBe(top.charts[i]));
+    expect(first.kpis).not.toEqual(top.kpis);
+    expect(await back()).toEqual(top);
+    expect(await drill()).toEqual(first);
+    expect(await back()).toEqual(top);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('drills from a KPI, a segment and a row down to the customer 360, and Esc climbs back to the top', async () => {
     const { page, errors } = await openScreen(browser, origin, 1920, 1080);
     const customersBefore = await page.getByTestId('kpi-customers').getByTestId('kpi-value').innerText();
