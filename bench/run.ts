@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes=S,M,L --drills=200 --engines=wasm,native1,nativeN --no-browser
+ * `npm run bench [-- --sizes=S,M,L --drills=200 --engines=wasm,native1,nativeN|none --formats=csv,parquet --no-browser
  *   --open-runs=3 --before=../base --out=bench/RESULTS.md]`
  * The scale ladder of issue 6, side by side with native DuckDB, in one run (a benchmark, not a
  * test): S/M/L demo companies exported to CSV and Parquet; the built app in headless Chromium
@@ -34,6 +34,7 @@ const ENGINES: EngineSpec[] = [
   { label: 'native1', create: () => createNativeConnector({ threads: 1 }) },
   { label: 'nativeN', create: () => createNativeConnector() },
 ];
+const formats = (flag('formats') ?? 'csv,parquet').split(',').filter((f): f is 'csv' | 'parquet' => f === 'csv' || f === 'parquet');
 const engines = flag('engines') ? ENGINES.filter((e) => flag('engines')!.split(',').includes(e.label)) : ENGINES;
 
 const machine = `${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`;
@@ -65,7 +66,7 @@ try {
     console.log(`  files ready in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${files.map((f) => `${f.table} ${f.rows.toLocaleString('en')}`).join(', ')}`);
     const browserRuns: BrowserScaleRun[] = [];
     if (browser) {
-      for (const format of ['csv', 'parquet'] as const) {
+      for (const format of formats) {
         for (const b of [...(before ? [before] : []), { label: 'now', origin }]) {
           const run = { ...(await runInBrowser(browser, b.origin, files, format, drills)), build: b.label };
           browserRuns.push(run);
