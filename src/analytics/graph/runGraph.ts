@@ -19,6 +19,11 @@ export interface GraphMemo {
   codeVersion: string;
   /** The rows (a workspace's generation): the root of every step's inputs. */
   dataVersion: string;
+  /**
+   * Where the steps are remembered when not in STEPS_TABLE: a map that lives as long as its
+   * caller (the CLI's report, which builds twice in one run and stores nothing in the database).
+   */
+  steps?: Map<string, StoredStep>;
 }
 
 /** How runGraph went. */
@@ -42,9 +47,10 @@ function hash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
 }
 
-interface Stored { fingerprint: string; used: string[]; result: string }
+/** A remembered step: its fingerprint, the settings it read, its result (graph/json.ts). */
+export interface StoredStep { fingerprint: string; used: string[]; result: string }
 
-async function readStored(qm: QueryManager): Promise<Map<string, Stored>> {
+async function readStored(qm: QueryManager): Promise<Map<string, StoredStep>> {
   if (!(await tableExists(qm, STEPS_TABLE))) return new Map();
   const rows = toRows<{ step: string; fingerprint: string; used: string; result: string }>(
     await qm.query(`SELECT step, fingerprint, used, result FROM ${STEPS_TABLE}`, { cache: false }));
@@ -74,8 +80,9 @@ export async function runGraph(
   const mode = provided ? `bundle=${hash(JSON.stringify(provided))}` : '';
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const memo = options.memo;
-  if (memo) await qm.exec(`CREATE TABLE IF NOT EXISTS ${STEPS_TABLE} (step VARCHAR PRIMARY KEY, fingerprint VARCHAR, used VARCHAR, result VARCHAR)`);
-  const stored = memo ? await readStored(qm) : new Map<string, Stored>();
+  const inTable = memo !== undefined && memo.steps === undefined;
+  if (inTable) await qm.exec(`CREATE TABLE IF NOT EXISTS ${STEPS_TABLE} (step VARCHAR PRIMARY KEY, fingerprint VARCHAR, used VARCHAR, result VARCHAR)`);
+  const stored = memo?.steps ?? (inTable ? await readStored(qm) : new Map<string, StoredStep>());
   const results: Partial<StepResults> = {};
   const outputs = new Map<StepId, string>();
   const ran: StepId[] = [];
@@ -104,7 +111,8 @@ export async function runGraph(
       resultJson = previous.result;
       (results as Record<string, unknown>)[step.id] = parseResult(resultJson);
     } else {
-      if (memo) await qm.exec(`DELETE FROM ${STEPS_TABLE} WHERE step = ${lit(step.id)}`);
+      stored.delete(step.id);
+      if (inTable) await qm.exec(`DELETE FROM ${STEPS_TABLE} WHERE step = ${lit(step.id)}`);
       const rawView = trackSettings(raw);
       const resolvedView = trackSettings(resolved ?? ({} as ResolvedSettings));
       const input: StepInput = { qm, raw: rawView.view, s: resolvedView.view, today, get };
@@ -116,7 +124,8 @@ export async function runGraph(
       const used = step.id === 'asOf' ? rawView.used : resolvedView.used;
       fingerprint = base(used, settingsOf());
       ran.push(step.id);
-      if (memo) {
+      if (memo) stored.set(step.id, { fingerprint, used: [...used], result: resultJson });
+      if (inTable) {
         await qm.exec(`INSERT INTO ${STEPS_TABLE} VALUES (${lit(step.id)}, ${lit(fingerprint)}, ${lit(JSON.stringify([...used]))}, ${lit(resultJson)})`);
       }
     }
