@@ -8,6 +8,11 @@ export interface IngestInput {
   size: number;
   /** Bytes [start, end) of the file. */
   read(start: number, end: number): Promise<Uint8Array>;
+  /**
+   * The file's absolute path when it is a file on this machine's disk (the CLI): an engine that
+   * reads local files (native DuckDB) then reads it there rather than a copy of its bytes.
+   */
+  path?: string;
 }
 
 /** One row that could not be loaded, with where it was and why. */
@@ -120,6 +125,11 @@ export interface IngestOptions {
    * lane for short files too (tests). Either way the rows, rejects and report are the same.
    */
   fastLane?: boolean | 'always';
+  /**
+   * Largest file the fast lane reads whole (default FAST_LANE_MAX_BYTES in ingestFile.ts, for
+   * bytes that sit in the engine's WASM memory); a host whose engine reads local files sets more.
+   */
+  fastLaneMaxBytes?: number;
   /** Told which lane read a delimited file, and why the fast lane declined (tests, benchmarks). */
   onLane?: (file: string, lane: 'typed' | 'text', reason: string | null) => void;
 }
