@@ -28,7 +28,7 @@ export async function ingestFile(qm: QueryManager, input: IngestInput, options: 
   const base: ReportBase = { file: input.name, sourceKey: options.sourceKey ?? input.name, format, contentHash: options.contentHash ?? '' };
   try {
     options.onProgress?.({ file: input.name, phase: 'reading', fraction: 0 });
-    if (!options.ignoreSizeLimits) assertSizeLimits(input.name, input.size, format);
+    if (!options.ignoreSizeLimits) assertSizeLimits(input.name, input.size, format, options.csvMaxBytes);
     base.contentHash ||= await contentHash(input);
     const fast = format === 'csv' ? await fastLane(qm, input, base, options) : null;
     if (fast) {

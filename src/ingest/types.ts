@@ -105,6 +105,11 @@ export interface IngestOptions {
   /** Skip the up-front size refusal (bench/ingest-limits.ts measures what fits this way). */
   ignoreSizeLimits?: boolean;
   /**
+   * Largest delimited file accepted (default limits.ts MAX_CSV_MB: what DuckDB-WASM holds). A host
+   * whose engine has no such ceiling (native DuckDB, with its memory limit and spill) sets more.
+   */
+  csvMaxBytes?: number;
+  /**
    * Hold a table whose reading is unsure (certainty.ts, ASK_BELOW) instead of loading it: its report
    * says `awaitingChoice` and the app asks. Off for the CLI, which loads and warns.
    */

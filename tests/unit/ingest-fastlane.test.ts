@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestEngine, rowsOf, FIXTURES, SHARED_DATA } from '../helpers/engine';
 import { FAST_LANE_MAX_BYTES, ingestFile } from '../../src/ingest/ingestFile';
-import { fastLaneMaxBytes } from '../../src/cli/fastLaneLimit';
+import { fastLaneMaxBytes } from '../../src/cli/engineLimits';
 import { fileInput } from '../../src/cli/fileInput';
 import { createNativeEngine } from '../../src/workspace/nativeHost';
 import { bytesInput, type FileReport, type IngestOptions } from '../../src/ingest/types';
