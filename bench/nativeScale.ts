@@ -4,12 +4,15 @@
  * this machine's cores. Each run is a child process under GNU time, so the figures are the CLI's
  * own wall time and peak resident memory (the whole process: DuckDB's buffers and Node).
  *
- *   npx tsx bench/nativeScale.ts [--sizes=L,XL] [--threads=2] [--memory-limit=12GB]
+ *   npx tsx bench/nativeScale.ts [--sizes=L,XL] [--threads=2] [--memory-limit=12GB] [--steps]
+ *
+ * `--steps` also prints where the time went: the seconds between the CLI's progress lines on
+ * stderr (`loading FILE ...`, `analytics: STEP ...`), each line's time taken as it arrives.
  *
  * The files are written once under bench/out/data/<size> (bench/scale/writeScaleFiles.ts). Prints
  * one markdown row per size; the rows in bench/RESULTS.md come from it.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,22 +32,43 @@ const sizes = arg('sizes', 'L,XL').split(',').filter(Boolean).map((n) => {
 });
 const threads = arg('threads', '2');
 const memoryLimit = arg('memory-limit', '12GB');
+const showSteps = process.argv.includes('--steps');
 
 interface Row { size: string; customers: number; orders: number; csvMb: number; seconds: number; peakMib: number; exit: number; spillLeft: number; note: string }
 
-function timedCli(files: string[], spillDir: string, jsonOut: string): { seconds: number; peakMib: number; exit: number; stderrTail: string } {
+/** One progress line of the CLI and the seconds until the next one (or the end). */
+interface StepTime { line: string; seconds: number }
+
+async function timedCli(files: string[], spillDir: string, jsonOut: string): Promise<{ seconds: number; peakMib: number; exit: number; stderrTail: string; steps: StepTime[] }> {
   const args = ['-v', 'node_modules/.bin/tsx', 'src/cli/analyze.ts', '--engine', 'native', '--threads', threads,
     '--memory-limit', memoryLimit, '--spill-dir', spillDir, '--json', ...files];
   const started = Date.now();
-  const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const seconds = (Date.now() - started) / 1000;
-  writeFileSync(jsonOut, r.stdout ?? '');
-  const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '')?.[1] ?? 0);
-  const lines = (r.stderr ?? '').split('\n').filter((l) => l && !/^\s/.test(l));
-  return { seconds, peakMib: peakKb / 1024, exit: r.status ?? -1, stderrTail: lines.slice(-3).join(' | ') };
+  const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const out: Buffer[] = [];
+  child.stdout.on('data', (b: Buffer) => out.push(b));
+  let stderr = '';
+  let partial = '';
+  const marks: { line: string; at: number }[] = [];
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => {
+    stderr += text;
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) if (/ \.\.\.$/.test(line)) marks.push({ line: line.replace(/ \.\.\.$/, ''), at: Date.now() });
+  });
+  const exit = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+  const ended = Date.now();
+  const seconds = (ended - started) / 1000;
+  writeFileSync(jsonOut, Buffer.concat(out));
+  const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? 0);
+  const lines = stderr.split('\n').filter((l) => l && !/^\s/.test(l));
+  // The process start (Node, tsx, the engine) until the first progress line, then each line until the next.
+  const steps = [{ line: '(start)', at: started }, ...marks].map((m, i, all) => ({ line: m.line, seconds: ((all[i + 1]?.at ?? ended) - m.at) / 1000 }));
+  return { seconds, peakMib: peakKb / 1024, exit, stderrTail: lines.slice(-3).join(' | '), steps };
 }
 
 const rows: Row[] = [];
+const steps = new Map<string, StepTime[]>();
 for (const size of sizes) {
   const t0 = Date.now();
   process.stderr.write(`${size.name}: writing or finding the CSV files ...\n`);
@@ -52,7 +76,8 @@ for (const size of sizes) {
   process.stderr.write(`${size.name}: files ready (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
   const spill = mkdtempSync(path.join(os.tmpdir(), `cw-spill-${size.name}-`));
   const jsonOut = path.resolve('bench/out', `native-${size.name}.json`);
-  const run = timedCli(files.map((f) => f.csv), spill, jsonOut);
+  const run = await timedCli(files.map((f) => f.csv), spill, jsonOut);
+  steps.set(size.name, run.steps);
   let spillLeft = 0;
   try { spillLeft = readdirSync(spill).length; } catch { spillLeft = 0; }
   rmSync(spill, { recursive: true, force: true });
@@ -75,4 +100,13 @@ console.log('| size | customers | orders | CSV | wall time | peak RSS (CLI proce
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(`| ${r.size} | ${r.customers.toLocaleString('en')} | ${r.orders.toLocaleString('en')} | ${r.csvMb.toFixed(0)} MB | ${r.seconds.toFixed(1)} s | ${r.peakMib.toFixed(0)} MiB | ${r.exit} | ${r.spillLeft} | ${r.note} |`);
+}
+if (showSteps) {
+  for (const [size, list] of steps) {
+    console.log('');
+    console.log(`| ${size}: step (CLI progress line) | seconds | share |`);
+    console.log('|---|---|---|');
+    const total = list.reduce((a, st) => a + st.seconds, 0);
+    for (const st of list) console.log(`| ${st.line} | ${st.seconds.toFixed(1)} | ${((100 * st.seconds) / total).toFixed(0)}% |`);
+  }
 }

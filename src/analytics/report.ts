@@ -1,7 +1,7 @@
 import type { QueryManager } from '../engine/queryManager';
 import type { AnalyticsSettings } from './settings';
 import { preparedFrom } from './prepare';
-import { runGraph } from './graph/runGraph';
+import { runGraph, type GraphMemo } from './graph/runGraph';
 import { SCREEN_ONLY_STEPS, SCREEN_STEPS, type StepId, type StepResults } from './graph/steps';
 import { pickToRecord } from './backtest/recordPick';
 import { computeCustomers } from './status/computeCustomers';
@@ -39,10 +39,17 @@ export async function analyzeWorkspace(
 ): Promise<WorkspaceReport> {
   // The screen's own tables only when asked (the CLI's per-customer export reads the list's table).
   const ids = SCREEN_STEPS.map((s) => s.id).filter((id) => options.withScreenTables || !SCREEN_ONLY_STEPS.includes(id));
-  const run = { today: options.today, onStep: options.onStep };
+  // One memo for this call's builds (kept in memory, not in the database): the second build below
+  // reruns only the steps whose settings or inputs the back-test's pick changed.
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const memo: GraphMemo = { codeVersion: 'report', dataVersion: 'this call', steps: new Map() };
+  const run = { today, onStep: options.onStep, memo };
   // The default non-contractual definition is the one the back-test rates best (metrics.md
   // section 1): the back-test runs first (with the steps it reads), and its pick is recorded
-  // before status is built. No memo: the facts and fits are rebuilt (cheap beside the back-test).
+  // before status is built. The rebuild reuses the as-of date, facts, presence and fits (they read
+  // no pick); decide reads the pick, so it and what reads it (status, ..., the back-test, whose
+  // red tier is rated on the definition in force) run again. Without a pick (the user's rule,
+  // labelled or contractual data) nothing changed and every step of the first build is reused.
   let s0 = settings;
   if (settings.churnRule === null && !settings.definitionPick) {
     const first: StepId[] = ['asOf', 'facts', 'presence', 'fits', 'decide', 'backtest'];

@@ -7,6 +7,7 @@ import { parseArgs, UsageError, USAGE, type AnalyzeArgs } from './args';
 import { buildReport } from './buildReport';
 import { formatText } from './text/formatText';
 import { loadFile } from './loadFile';
+import { csvMaxBytes, fastLaneMaxBytes } from './engineLimits';
 import { unsureWarning } from './unsureWarning';
 import { startEngine, type StartedEngine } from './startEngine';
 import { describeStepFailure, inStep, StepFailure } from './stepFailure';
@@ -50,7 +51,7 @@ async function run(args: AnalyzeArgs, engine: StartedEngine): Promise<number> {
   const fatal = args.engine === 'native' ? isOutOfMemory : undefined;
   for (const f of args.files) {
     process.stderr.write(`loading ${f} ...\n`);
-    for (const r of await loadFile(qm, f, seen, { fatal, override: args.overrides.get(f) })) {
+    for (const r of await loadFile(qm, f, seen, { fatal, override: args.overrides.get(f), fastLaneMaxBytes: fastLaneMaxBytes(args.engine), csvMaxBytes: csvMaxBytes(args.engine) })) {
       if (r.error) process.stderr.write(`warning: ${r.error}\n`);
       const unsure = unsureWarning(r, args.lang);
       if (unsure) process.stderr.write(`${unsure}\n`);

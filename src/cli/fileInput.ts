@@ -8,6 +8,7 @@ export async function fileInput(filePath: string): Promise<IngestInput> {
   return {
     name: path.basename(filePath),
     size,
+    path: path.resolve(filePath),
     async read(start: number, end: number): Promise<Uint8Array> {
       const fh = await open(filePath, 'r');
       try {

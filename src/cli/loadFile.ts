@@ -16,6 +16,10 @@ export interface LoadFileOptions {
   fatal?: (e: unknown) => boolean;
   /** The user's reading of this file (`--table`, `--header-row`, `--map`), for every table in it. */
   override?: MappingOverride;
+  /** Largest file the typed fast lane reads (engineLimits.ts; the ingest default when omitted). */
+  fastLaneMaxBytes?: number;
+  /** Largest delimited file accepted (engineLimits.ts; the browser's limit when omitted). */
+  csvMaxBytes?: number;
 }
 
 /**
@@ -38,6 +42,8 @@ export async function loadFile(qm: QueryManager, filePath: string, seen: Map<str
     sourceKey: `${input.name}@${hash}`,
     contentHash: hash,
     overrides: options.override ? { [ALL_TABLES]: options.override } : undefined,
+    fastLaneMaxBytes: options.fastLaneMaxBytes,
+    csvMaxBytes: options.csvMaxBytes,
     onInternalError: (e) => {
       if (options.fatal?.(e)) fatal ??= e;
       else process.stderr.write(`analyze: ${filePath}: ${(e as Error).stack ?? e}\n`);

@@ -14,6 +14,11 @@ export interface Connector {
   insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
   /** Makes bytes readable by SQL under `name` (read_csv('name') ...). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Makes a file on this machine's disk readable by SQL under `name`, without reading its bytes
+   * into JavaScript; only engines that read local files have it (native DuckDB). Released by dropFile.
+   */
+  registerLocalFile?(name: string, filePath: string): Promise<void>;
   /** Releases a registered file. */
   dropFile(name: string): Promise<void>;
   /** Cancels the statement in flight, if any; it then rejects. */

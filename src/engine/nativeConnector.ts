@@ -68,6 +68,9 @@ function connectionOf(instance: DuckDBInstance, conn: DuckDBConnection, files: N
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
       await files.register(name, bytes);
     },
+    async registerLocalFile(name: string, filePath: string): Promise<void> {
+      await files.link(name, filePath);
+    },
     async dropFile(name: string): Promise<void> {
       await files.drop(name);
     },

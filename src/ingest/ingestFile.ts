@@ -28,7 +28,7 @@ export async function ingestFile(qm: QueryManager, input: IngestInput, options: 
   const base: ReportBase = { file: input.name, sourceKey: options.sourceKey ?? input.name, format, contentHash: options.contentHash ?? '' };
   try {
     options.onProgress?.({ file: input.name, phase: 'reading', fraction: 0 });
-    if (!options.ignoreSizeLimits) assertSizeLimits(input.name, input.size, format);
+    if (!options.ignoreSizeLimits) assertSizeLimits(input.name, input.size, format, options.csvMaxBytes);
     base.contentHash ||= await contentHash(input);
     const fast = format === 'csv' ? await fastLane(qm, input, base, options) : null;
     if (fast) {
@@ -86,10 +86,11 @@ async function stage(
 }
 
 /**
- * Largest file the fast lane reads whole (its bytes sit in memory once); a larger one takes the
- * text path, which reads it in chunks.
+ * Largest file the fast lane reads whole (its bytes sit in memory once, and in DuckDB-WASM's
+ * memory while it reads them), unless the host sets IngestOptions.fastLaneMaxBytes; a larger one
+ * takes the text path, which reads it in chunks.
  */
-const FAST_LANE_MAX_BYTES = 512 * 1024 * 1024;
+export const FAST_LANE_MAX_BYTES = 512 * 1024 * 1024;
 
 /** Data lines past the profile sample the fast lane's sample staging holds (the preview reads 20). */
 const SAMPLE_SPARE_LINES = 100;
@@ -107,7 +108,7 @@ async function fastLane(qm: QueryManager, input: IngestInput, base: ReportBase, 
   };
   if (options.fastLane === false) return decline('off');
   if (overrideFor(options.overrides, '')?.headerRow !== undefined) return decline('header row chosen');
-  const plan = await planFastLane(input, FAST_LANE_MAX_BYTES);
+  const plan = await planFastLane(input, options.fastLaneMaxBytes ?? FAST_LANE_MAX_BYTES);
   if (!plan) return decline('bytes');
   let sample;
   try {

@@ -7,9 +7,10 @@ const MB = 2 ** 20;
 /**
  * Refuses, before a byte is read, a file larger than the browser can hold in its format (the
  * figures in limits.ts): the message says how large it is, what fits, and what to do. Parquet is
- * left to the loader, which reports running out of memory in words.
+ * left to the loader, which reports running out of memory in words. `csvMaxBytes`: the host's
+ * delimited-text limit (IngestOptions.csvMaxBytes), the browser's by default.
  */
-export function assertSizeLimits(file: string, size: number, format: SourceFormat): void {
+export function assertSizeLimits(file: string, size: number, format: SourceFormat, csvMaxBytes = MAX_CSV_MB * MB): void {
   const mb = Math.ceil(size / MB);
   switch (format) {
     case 'parquet':
@@ -23,6 +24,6 @@ export function assertSizeLimits(file: string, size: number, format: SourceForma
       if (size > MAX_JSON_MB * MB) throw new NotATableError(file, say('jsonTooLarge', { size: mb, max: MAX_JSON_MB }));
       return;
     default:
-      if (size > MAX_CSV_MB * MB) throw new NotATableError(file, say('csvTooLarge', { size: mb, max: MAX_CSV_MB, rows: MAX_CSV_ROWS }));
+      if (size > csvMaxBytes) throw new NotATableError(file, say('csvTooLarge', { size: mb, max: MAX_CSV_MB, rows: MAX_CSV_ROWS }));
   }
 }

@@ -8,6 +8,11 @@ export interface IngestInput {
   size: number;
   /** Bytes [start, end) of the file. */
   read(start: number, end: number): Promise<Uint8Array>;
+  /**
+   * The file's absolute path when it is a file on this machine's disk (the CLI): an engine that
+   * reads local files (native DuckDB) then reads it there rather than a copy of its bytes.
+   */
+  path?: string;
 }
 
 /** One row that could not be loaded, with where it was and why. */
@@ -100,6 +105,11 @@ export interface IngestOptions {
   /** Skip the up-front size refusal (bench/ingest-limits.ts measures what fits this way). */
   ignoreSizeLimits?: boolean;
   /**
+   * Largest delimited file accepted (default limits.ts MAX_CSV_MB: what DuckDB-WASM holds). A host
+   * whose engine has no such ceiling (native DuckDB, with its memory limit and spill) sets more.
+   */
+  csvMaxBytes?: number;
+  /**
    * Hold a table whose reading is unsure (certainty.ts, ASK_BELOW) instead of loading it: its report
    * says `awaitingChoice` and the app asks. Off for the CLI, which loads and warns.
    */
@@ -120,6 +130,11 @@ export interface IngestOptions {
    * lane for short files too (tests). Either way the rows, rejects and report are the same.
    */
   fastLane?: boolean | 'always';
+  /**
+   * Largest file the fast lane reads whole (default FAST_LANE_MAX_BYTES in ingestFile.ts, for
+   * bytes that sit in the engine's WASM memory); a host whose engine reads local files sets more.
+   */
+  fastLaneMaxBytes?: number;
   /** Told which lane read a delimited file, and why the fast lane declined (tests, benchmarks). */
   onLane?: (file: string, lane: 'typed' | 'text', reason: string | null) => void;
 }

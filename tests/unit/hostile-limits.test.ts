@@ -6,6 +6,8 @@ import { createTestEngine, rowsOf, FIXTURES, SHARED_DATA } from '../helpers/engi
 import { activityJsonLine, generatedInput, orderCsvLine } from '../helpers/hostileBig';
 import { ingestFile } from '../../src/ingest/ingestFile';
 import { describeLoadError } from '../../src/ingest/loadErrors';
+import { assertSizeLimits } from '../../src/ingest/sizeLimits';
+import { csvMaxBytes } from '../../src/cli/engineLimits';
 import { bytesInput, type IngestInput } from '../../src/ingest/types';
 import type { QueryManager } from '../../src/engine/queryManager';
 
@@ -33,6 +35,23 @@ describe('files larger than the browser can hold', () => {
     expect(r.error).toBe('orders-1.5gb.csv: the file is 1,536 MB; the browser can hold about 640 MB of delimited text in one file (about 11,500,000 order lines). Split it into smaller files or export only the period you need.');
     expect(big.read()).toBe(65_536);
     expect(await rowsOf(qm, `SELECT count(*)::INT AS n FROM orders`)).toEqual([{ n: 5 }]);
+  });
+
+  it('the delimited limit is the host\'s: the CLI keeps the browser\'s on WASM and refuses no size on native (L\'s 0.7 GB orders)', async () => {
+    const l = 696_634_210;
+    expect(() => assertSizeLimits('orders.csv', l, 'csv', csvMaxBytes('wasm'))).toThrow('the file is 665 MB; the browser can hold about 640 MB');
+    expect(() => assertSizeLimits('orders.csv', l, 'csv')).toThrow('the file is 665 MB');
+    expect(() => assertSizeLimits('orders.csv', 50 * GB, 'csv', csvMaxBytes('native'))).not.toThrow();
+    // Only delimited text: JSON is parsed whole in JavaScript on either engine.
+    expect(() => assertSizeLimits('events.ndjson', 500 * 2 ** 20, 'ndjson', csvMaxBytes('native'))).toThrow('JSON is read whole');
+    // ingestFile applies the host's figure.
+    const bytes = readFileSync(path.join(FIXTURES, 'e2e-orders.csv'));
+    const own = await createTestEngine();
+    const [refused] = await ingestFile(own, bytesInput('e2e-orders.csv', new Uint8Array(bytes)), { csvMaxBytes: bytes.length - 1 });
+    expect(refused.error).toMatch(/^e2e-orders\.csv: the file is 1 MB; the browser can hold about 640 MB/);
+    const [loaded] = await ingestFile(own, bytesInput('e2e-orders.csv', new Uint8Array(bytes)), { csvMaxBytes: bytes.length });
+    expect(loaded.error ?? null).toBeNull();
+    expect(loaded.rowsLoaded).toBe(5);
   });
 
   it('refuses a 500 MB NDJSON file by its size (JSON is parsed whole)', async () => {

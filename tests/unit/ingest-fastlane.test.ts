@@ -1,8 +1,12 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestEngine, rowsOf, FIXTURES, SHARED_DATA } from '../helpers/engine';
-import { ingestFile } from '../../src/ingest/ingestFile';
+import { FAST_LANE_MAX_BYTES, ingestFile } from '../../src/ingest/ingestFile';
+import { fastLaneMaxBytes } from '../../src/cli/engineLimits';
+import { fileInput } from '../../src/cli/fileInput';
+import { createNativeEngine } from '../../src/workspace/nativeHost';
 import { bytesInput, type FileReport, type IngestOptions } from '../../src/ingest/types';
 import { CANONICAL_TABLES, CUSTOMER_ATTRIBUTES_TABLE } from '../../src/ingest/schema';
 import { loadDemo } from '../../src/demo/loadDemo';
@@ -184,5 +188,65 @@ describe('the fast lane declines where its rows could differ, and the text path 
     const total = await both('orders.csv', orders((c) => { c.splice(0, 6, 'Total', '', '', '123', '', ''); }, 16000));
     expect(total.lanes[0]).toEqual({ lane: 'text', reason: 'fast lane declined: total row' });
     expect(total.report.notes.join(' ')).toMatch(/Total/);
+  }, 300_000);
+});
+
+describe('the fast lane\'s size limit is the host\'s, and native DuckDB reads the file where it is on disk', () => {
+  /** A clean orders file past the detection sample. */
+  const clean = (): Uint8Array => {
+    const lines = ['order_id,customer_id,order_date,amount,quantity,status'];
+    for (let i = 1; i <= 12000; i++) lines.push(`O${i},C${i % 400},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},${(i % 991) + 0.25},${(i % 4) + 1},paid`);
+    return new TextEncoder().encode(lines.join('\n') + '\n');
+  };
+
+  it('a file over the limit takes the text path; the CLI\'s limit is the app\'s on WASM and larger on native', async () => {
+    const bytes = clean();
+    const small = await createTestEngine();
+    const lanes: { lane: string; reason: string | null }[] = [];
+    const [over] = await ingestFile(small, bytesInput('orders.csv', bytes), { fastLaneMaxBytes: bytes.length - 1, onLane: (_f, lane, reason) => lanes.push({ lane, reason }) });
+    expect(lanes).toEqual([{ lane: 'text', reason: 'bytes' }]);
+    const typed = await createTestEngine();
+    const [under] = await ingestFile(typed, bytesInput('orders.csv', bytes), { fastLaneMaxBytes: bytes.length, onLane: (_f, lane, reason) => lanes.push({ lane, reason }) });
+    expect(lanes[1]).toEqual({ lane: 'typed', reason: null });
+    expect(under).toEqual(over);
+    expect(await tablesText(typed)).toEqual(await tablesText(small));
+    expect(fastLaneMaxBytes('wasm')).toBe(FAST_LANE_MAX_BYTES);
+    // L's orders file (0.7 GB) is over the app's limit and within native's.
+    expect(FAST_LANE_MAX_BYTES).toBeLessThan(700e6);
+    expect(fastLaneMaxBytes('native')).toBeGreaterThan(700e6);
+  }, 300_000);
+
+  it('native DuckDB, a file on disk as the CLI opens it: the typed lane reads it in place, the rows are the text path\'s', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cw-lane-'));
+    try {
+      const file = path.join(dir, 'orders.csv');
+      writeFileSync(file, clean());
+      const input = await fileInput(file);
+      expect(input.path).toBe(file);
+      const native = await createNativeEngine({ threads: 1 });
+      const lanes: string[] = [];
+      const [fast] = await ingestFile(native, input, { fastLaneMaxBytes: fastLaneMaxBytes('native'), onLane: (_f, lane) => lanes.push(lane) });
+      expect(lanes).toEqual(['typed']);
+      const text = await createNativeEngine({ threads: 1 });
+      const [slow] = await ingestFile(text, input, { fastLane: false });
+      const wasm = await createTestEngine();
+      const [wasmText] = await ingestFile(wasm, bytesInput('orders.csv', clean()), { fastLane: false });
+      expect(fast).toEqual(slow);
+      expect(fast).toEqual(wasmText);
+      expect(fast).toMatchObject({ rowsLoaded: 12000, rowsRejected: 0 });
+      expect(await tablesText(native)).toEqual(await tablesText(text));
+      expect(await tablesText(native)).toEqual(await tablesText(wasm));
+      // Registered in place: a link, dropped without touching the file.
+      await native.exclusive(async (c) => {
+        await c.registerLocalFile!('linked.csv', file);
+        const t = await c.query(`SELECT count(*)::INTEGER AS n FROM read_csv('linked.csv')`);
+        expect(Number(t.getChild('n')!.get(0))).toBe(12000);
+        await c.dropFile('linked.csv');
+      });
+      expect(readFileSync(file)).toEqual(Buffer.from(clean()));
+      for (const qm of [native, text, wasm]) await qm.connector.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 300_000);
 });

@@ -18,6 +18,11 @@ export interface GraphMemo {
   codeVersion: string;
   /** The rows (a workspace's generation): the root of every step's inputs. */
   dataVersion: string;
+  /**
+   * Where the steps are remembered when not in STEPS_TABLE: a map that lives as long as its
+   * caller (the CLI's report, which builds twice in one run and stores nothing in the database).
+   */
+  steps?: Map<string, StoredStep>;
 }
 
 /** How runGraph went. */
@@ -41,9 +46,9 @@ function hash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
 }
 
-type Stored = StoredStep;
+export type { StoredStep } from './stepRows';
 
-async function readStored(qm: QueryManager): Promise<Map<string, Stored>> {
+async function readStored(qm: QueryManager): Promise<Map<string, StoredStep>> {
   if (!(await tableExists(qm, STEPS_TABLE))) return new Map();
   const rows = toRows<{ step: string; fingerprint: string; used: string; result: string }>(
     await qm.query(`SELECT step, fingerprint, used, result FROM ${STEPS_TABLE}`, { cache: false }));
@@ -74,9 +79,11 @@ export async function runGraph(
   const mode = provided ? `bundle=${hash(JSON.stringify(provided))}` : '';
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const memo = options.memo;
-  if (memo) await qm.exec(`CREATE TABLE IF NOT EXISTS ${STEPS_TABLE} (step VARCHAR PRIMARY KEY, fingerprint VARCHAR, used VARCHAR, result VARCHAR)`);
-  const stored = memo ? await readStored(qm) : new Map<string, Stored>();
-  const rows = memo ? new StepRows(qm, ids, stored) : null;
+  const inTable = memo !== undefined && memo.steps === undefined;
+  if (inTable) await qm.exec(`CREATE TABLE IF NOT EXISTS ${STEPS_TABLE} (step VARCHAR PRIMARY KEY, fingerprint VARCHAR, used VARCHAR, result VARCHAR)`);
+  const stored = memo?.steps ?? (inTable ? await readStored(qm) : new Map<string, StoredStep>());
+  // The table's rows as they were when this call began (the in-memory memo is updated as steps run).
+  const rows = inTable ? new StepRows(qm, ids, new Map(stored)) : null;
   const results: Partial<StepResults> = {};
   const outputs = new Map<StepId, string>();
   const ran: StepId[] = [];
@@ -108,6 +115,7 @@ export async function runGraph(
         rows?.current(step.id);
       } else {
         await rows?.beforeRun(step.id);
+        stored.delete(step.id);
         const rawView = trackSettings(raw);
         const resolvedView = trackSettings(resolved ?? ({} as ResolvedSettings));
         const input: StepInput = { qm, raw: rawView.view, s: resolvedView.view, today, get };
@@ -119,6 +127,7 @@ export async function runGraph(
         const used = step.id === 'asOf' ? rawView.used : resolvedView.used;
         fingerprint = base(used, settingsOf());
         ran.push(step.id);
+        if (memo) stored.set(step.id, { fingerprint, used: [...used], result: resultJson });
         rows?.ran(step.id, { fingerprint, used: [...used], result: resultJson });
       }
       outputs.set(step.id, step.writes.length ? fingerprint : hash(resultJson));

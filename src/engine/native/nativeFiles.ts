@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -76,6 +76,13 @@ export class NativeFiles {
     const full = this.registeredPath(name);
     await mkdir(path.dirname(full), { recursive: true });
     await writeFile(full, bytes);
+  }
+
+  /** Registers the local file `target` as `name`: a symbolic link, so nothing is copied (drop removes the link only). */
+  async link(name: string, target: string): Promise<void> {
+    const full = this.registeredPath(name);
+    await mkdir(path.dirname(full), { recursive: true });
+    await symlink(path.resolve(target), full);
   }
 
   /** Deletes registered file `name` (no error when it is gone). */

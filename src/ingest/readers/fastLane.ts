@@ -41,6 +41,8 @@ export interface FastLanePlan {
   lines: number;
   /** Where the first line ends (its LF, or the file's length). */
   firstLineEnd: number;
+  /** The file on local disk, when it is one (IngestInput.path). */
+  path?: string;
 }
 
 const LF = 10;
@@ -73,7 +75,7 @@ export async function planFastLane(input: IngestInput, maxBytes: number): Promis
   for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) lfs++;
   const lines = lfs + (bytes[bytes.length - 1] === LF ? 0 : 1);
   const firstLf = bytes.indexOf(LF);
-  return { bytes, newline: '\n', lines, firstLineEnd: firstLf < 0 ? bytes.length : firstLf };
+  return { bytes, newline: '\n', lines, firstLineEnd: firstLf < 0 ? bytes.length : firstLf, path: input.path };
 }
 
 /** True when one of the last lines (the text path's last three records) reads as a total row. */
@@ -139,7 +141,10 @@ export async function readTypedStaging(
   const name = newStagingName();
   const fileName = `${name}.csv`;
   const created = await qm.exclusive(async (c) => {
-    await c.registerFile(fileName, plan.bytes);
+    // An engine that reads local files reads the file itself: no copy of its bytes (on native
+    // DuckDB registerFile writes one to its temp directory). The bytes checked above are the file's.
+    if (plan.path !== undefined && c.registerLocalFile) await c.registerLocalFile(fileName, plan.path);
+    else await c.registerFile(fileName, plan.bytes);
     try {
       await c.exec(`CREATE TABLE ${name} AS SELECT *, ${skip} + row_number() OVER () AS _line FROM read_csv(${lit(fileName)},
         delim = ${lit(delimiter)}, quote = '"', escape = '"', header = false, skip = ${skip}, auto_detect = false, columns = {${columns}},
