@@ -53,9 +53,16 @@ grid AS (
 cells AS (
   SELECT c, k, count(DISTINCT customer_id) FILTER (WHERE active) AS active, sum(revenue) AS revenue FROM act GROUP BY c, k
 ),
+last_counts AS (
+  SELECT coh.c, l.lk, count(*) AS n FROM coh JOIN last_k l USING (customer_id) WHERE l.lk IS NOT NULL GROUP BY 1, 2
+),
+-- Customers of a cohort last active in period k or later: a sum over the cohort's last-active
+-- counts (cohorts x periods rows on both sides). Joining every customer to its cohort's grid
+-- instead let DuckDB plan a range join of all customers to all grid cells first: at L (1M
+-- customers, 1,035 cells) 190M rows and 61 of the query's 67 s on native DuckDB.
 after AS (
-  SELECT grid.c, grid.k, count(l.customer_id) AS on_or_after
-  FROM grid JOIN coh ON coh.c = grid.c JOIN last_k l ON l.customer_id = coh.customer_id AND l.lk >= grid.k
+  SELECT grid.c, grid.k, sum(lc.n) AS on_or_after
+  FROM grid JOIN last_counts lc ON lc.c = grid.c AND lc.lk >= grid.k
   GROUP BY grid.c, grid.k
 )
 SELECT grid.c AS cohort_start, ${periodLabelSql(period, 'grid.c')} AS cohort, CAST(grid.k AS INTEGER) AS k,
