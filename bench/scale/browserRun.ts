@@ -76,10 +76,10 @@ function percentile(sorted: number[], p: number): number {
 
 /**
  * Opens the built app empty (`?empty=1`), drops every file of one format at once, and measures
- * ingest, drop-to-screen, drill latency over `drills` clicks (a KPI drill, then Esc back: each
+ * (`query`: more URL parameters, e.g. `&storage=indexeddb`) ingest, drop-to-screen, drill latency over `drills` clicks (a KPI drill, then Esc back: each
  * timed until every panel has re-queried), JS heap and memory at peak.
  */
-export async function runInBrowser(browser: Browser, origin: string, files: ScaleFile[], format: 'csv' | 'parquet', drills: number): Promise<BrowserScaleRun> {
+export async function runInBrowser(browser: Browser, origin: string, files: ScaleFile[], format: 'csv' | 'parquet', drills: number, query = ''): Promise<BrowserScaleRun> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   const paths = files.map((f) => (format === 'csv' ? f.csv : f.parquet));
@@ -95,7 +95,7 @@ export async function runInBrowser(browser: Browser, origin: string, files: Scal
       .then((h) => (heapPeak = Math.max(heapPeak, h)), () => undefined);
   }, 500);
   try {
-    await page.goto(`${origin}/?empty=1`);
+    await page.goto(`${origin}/?empty=1${query}`);
     await page.waitForFunction(() => window.__churnwatch !== undefined, undefined, { timeout: 120_000 });
     await settled(page, 0, 120_000);
     const before = (await status(page)).screenVersion;

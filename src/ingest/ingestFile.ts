@@ -6,7 +6,8 @@ import { describeLoadError } from './loadErrors';
 import { loadStaged, PROFILE_SAMPLE_ROWS } from './loadStaged';
 import { say } from './messages';
 import { readDelimited, SNIFF_BYTES } from './readers/csvReader';
-import { FastLaneDeclined, planFastLane, readTypedStaging, type FastLanePlan } from './readers/fastLane';
+import { FastLaneDeclined, readTypedStaging } from './readers/fastLane';
+import { planFastLane, type FastLanePlan } from './readers/fastLanePlan';
 import { readJson } from './readers/jsonReader';
 import { readParquetFile } from './readers/parquetReader';
 import { readWorkbook } from './readers/workbookReader';
@@ -108,11 +109,15 @@ async function fastLane(qm: QueryManager, input: IngestInput, base: ReportBase, 
   };
   if (options.fastLane === false) return decline('off');
   if (overrideFor(options.overrides, '')?.headerRow !== undefined) return decline('header row chosen');
-  const plan = await planFastLane(input, options.fastLaneMaxBytes ?? FAST_LANE_MAX_BYTES);
+  // An engine that reads a file on disk itself (native DuckDB) needs no copy of its bytes: they are scanned in slices.
+  const inPlace = input.path !== undefined && qm.connector.registerLocalFile !== undefined;
+  const plan = await planFastLane(input, options.fastLaneMaxBytes ?? FAST_LANE_MAX_BYTES, inPlace);
   if (!plan) return decline('bytes');
+  const sampleEnd = sampleBytes(plan);
+  if (sampleEnd === null) return decline('long lines');
   let sample;
   try {
-    sample = await readDelimited(qm, prefixInput(input, plan), { signal: options.signal });
+    sample = await readDelimited(qm, prefixInput(input, plan, sampleEnd), { signal: options.signal });
   } catch (e) {
     if (e instanceof QueryCancelledError) throw e;
     return decline('sample');
@@ -122,9 +127,8 @@ async function fastLane(qm: QueryManager, input: IngestInput, base: ReportBase, 
     if (sample.rowsRead === 0) return decline('no rows');
     // The sample is the whole file: it is the text path's staging already, and a typed read would
     // only read the file again.
-    const read = sampleBytes(plan);
-    options.onProgress?.({ file: input.name, phase: 'staging', fraction: read / input.size, rows: sample.rowsRead });
-    if (read >= plan.bytes.length && options.fastLane !== 'always') {
+    options.onProgress?.({ file: input.name, phase: 'staging', fraction: sampleEnd / input.size, rows: sample.rowsRead });
+    if (sampleEnd >= plan.size && options.fastLane !== 'always') {
       options.onLane?.(input.name, 'text', 'short file');
       return await loadStaged(qm, base, null, sample, options);
     }
@@ -152,23 +156,33 @@ async function fastLane(qm: QueryManager, input: IngestInput, base: ReportBase, 
  * head (so the layout is sniffed from the same bytes, and as an incomplete file when the file is
  * larger than the head), ending at a line end.
  */
-function prefixInput(input: IngestInput, plan: FastLanePlan): IngestInput {
-  const { bytes } = plan;
-  const size = sampleBytes(plan);
-  return { name: input.name, size, read: async (s, e) => bytes.subarray(s, Math.min(e, size)) };
+function prefixInput(input: IngestInput, plan: FastLanePlan, size: number): IngestInput {
+  const { head } = plan;
+  return { name: input.name, size, read: async (s, e) => head.subarray(s, Math.min(e, size)) };
 }
 
-/** Bytes of the sample: the first lines up to the end of the line where it ends. */
-function sampleBytes(plan: FastLanePlan): number {
-  const { bytes } = plan;
+/**
+ * Bytes of the sample: the first lines up to the end of the line where it ends. Null when those
+ * lines run past the plan's head (a file scanned in slices keeps only its first 16 MiB).
+ */
+function sampleBytes(plan: FastLanePlan): number | null {
+  const { head } = plan;
+  const whole = head.length === plan.size;
+  // The end of the line at or after `from`: the file's end only where the head is the whole file.
+  const lineEnd = (from: number): number | null => {
+    const nl = head.indexOf(10, from);
+    return nl >= 0 ? nl + 1 : whole ? head.length : null;
+  };
   let end = 0;
-  for (let lines = 0; lines < PROFILE_SAMPLE_ROWS + SAMPLE_SPARE_LINES && end < bytes.length; lines++) {
-    const nl = bytes.indexOf(10, end);
-    end = nl < 0 ? bytes.length : nl + 1;
+  for (let lines = 0; lines < PROFILE_SAMPLE_ROWS + SAMPLE_SPARE_LINES && end < plan.size; lines++) {
+    const next = lineEnd(end);
+    if (next === null) return null;
+    end = next;
   }
-  if (end <= SNIFF_BYTES && bytes.length > SNIFF_BYTES) {
-    const nl = bytes.indexOf(10, SNIFF_BYTES + 1);
-    end = nl < 0 ? bytes.length : nl + 1;
+  if (end <= SNIFF_BYTES && plan.size > SNIFF_BYTES) {
+    const next = lineEnd(SNIFF_BYTES + 1);
+    if (next === null) return null;
+    end = next;
   }
-  return Math.min(end, bytes.length);
+  return Math.min(end, plan.size);
 }

@@ -249,4 +249,27 @@ describe('the fast lane\'s size limit is the host\'s, and native DuckDB reads th
       rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
+  it('native DuckDB on two threads reads the file in parallel and every row keeps its own line number', async () => {
+    // 1.5M short lines (about 50 MB): DuckDB's parallel CSV reader splits a file this size between
+    // its threads; row_number() still numbers the file's lines only because the reader keeps row order.
+    const dir = mkdtempSync(path.join(tmpdir(), 'cw-lane-par-'));
+    try {
+      const file = path.join(dir, 'orders.csv');
+      const lines = ['order_id,customer_id,order_date,amount,quantity,status'];
+      for (let i = 1; i <= 1_500_000; i++) lines.push(`O${i},C${i % 5000},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},${(i % 991) + 0.25},${(i % 4) + 1},paid`);
+      writeFileSync(file, lines.join('\n') + '\n');
+      const native = await createNativeEngine({ threads: 2 });
+      const lanes: string[] = [];
+      const [report] = await ingestFile(native, await fileInput(file), { fastLaneMaxBytes: fastLaneMaxBytes('native'), onLane: (_f, lane) => lanes.push(lane) });
+      expect(lanes).toEqual(['typed']);
+      expect(report).toMatchObject({ rowsLoaded: 1_500_000, rowsRejected: 0 });
+      // O<i> is on line i + 1 (the header is line 1).
+      const [row] = await rowsOf<{ n: number; off: number }>(native,
+        `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE _line <> CAST(substr(order_id, 2) AS BIGINT) + 1)::INTEGER AS off FROM orders`);
+      expect(row).toEqual({ n: 1_500_000, off: 0 });
+      await native.connector.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
