@@ -17,24 +17,25 @@ export function cameBackSql(t0: string, asOf: string): string {
 /** The order classes are listed in (those a definition never gives are left out). */
 const CLASS_ORDER = `CASE status WHEN 'active' THEN 0 WHEN 'new' THEN 1 WHEN 'silent' THEN 2 WHEN 'churned' THEN 3 ELSE 4 END`;
 
-/** SQL: per status class of `statusTable`, its customers and how many of them came back in (t0, asOf]. */
-export function classReturnsSql(statusTable: string, t0: string, asOf: string): string {
-  return `WITH back AS (${cameBackSql(t0, asOf)})
-SELECT s.status, count(*)::INTEGER AS customers, count(b.customer_id)::INTEGER AS came_back
-FROM ${statusTable} s LEFT JOIN back b USING (customer_id)
+/**
+ * SQL: per status class of `statusTable`, its customers and how many of them came back in
+ * (t0, asOf]: `backTable` holds those customers (cameBackSql, built once for every definition).
+ */
+export function classReturnsSql(statusTable: string, backTable: string): string {
+  return `SELECT s.status, count(*)::INTEGER AS customers, count(b.customer_id)::INTEGER AS came_back
+FROM ${statusTable} s LEFT JOIN ${backTable} b USING (customer_id)
 GROUP BY s.status ORDER BY ${CLASS_ORDER}, s.status`;
 }
 
 /**
  * SQL: the red tier of `riskTable` against what happened after t0, over the customers scored at
  * t0 and not already churned then by `statusTable` (the screen leaves those out of its tiers too).
- * churned = not active again in (t0, asOf]; hits = red and churned.
+ * churned = not in `backTable` (cameBackSql: active again in (t0, asOf]); hits = red and churned.
  */
-export function redTierSql(riskTable: string, statusTable: string, t0: string, asOf: string): string {
-  return `WITH back AS (${cameBackSql(t0, asOf)}),
-pop AS (
+export function redTierSql(riskTable: string, statusTable: string, backTable: string): string {
+  return `WITH pop AS (
   SELECT r.tier = 'red' AS red, b.customer_id IS NULL AS churned
-  FROM ${riskTable} r JOIN ${statusTable} s USING (customer_id) LEFT JOIN back b USING (customer_id)
+  FROM ${riskTable} r JOIN ${statusTable} s USING (customer_id) LEFT JOIN ${backTable} b USING (customer_id)
   WHERE r.tier IS NOT NULL AND s.status <> 'churned'
 )
 SELECT count(*) FILTER (WHERE red)::INTEGER AS flagged, count(*) FILTER (WHERE churned)::INTEGER AS churned,

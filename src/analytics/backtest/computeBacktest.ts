@@ -14,7 +14,7 @@ import { writeParetoAliveTable } from '../status/paretoAlive';
 import { buildRiskTables } from '../risk/computeRisk';
 import { ensureCanonicalTables } from '../risk/tables';
 import { prefixedTables } from '../common/tableNames';
-import { classReturnsSql, redTierSql } from './backtestSql';
+import { cameBackSql, classReturnsSql, redTierSql } from './backtestSql';
 
 /** The back-test's default horizon H in days (metrics.md section 11). */
 export const BACKTEST_HORIZON_DAYS = 180;
@@ -22,6 +22,11 @@ export const BACKTEST_HORIZON_DAYS = 180;
 /** Every table the back-test builds starts with this; all are dropped when it ends. */
 const PREFIX = 'cw_bt_';
 const TABLES = prefixedTables(PREFIX);
+/**
+ * The customers active again in (T0, as-of], built once: every definition's classes and the red
+ * tier read it (at L each read was a scan of the 10M orders and the activity).
+ */
+const CAME_BACK_TABLE = `${PREFIX}came_back`;
 
 /** A candidate status definition: the rule windows, BG/NBD P(alive), Pareto/NBD P(alive), the contractual rule. */
 export type BacktestDefinitionName = 'rule' | 'bgnbd' | 'paretoNbd' | 'contractual';
@@ -92,6 +97,7 @@ export async function computeBacktest(
   const notes: string[] = [];
   try {
     await ensureCanonicalTables(qm);
+    await qm.exec(`CREATE OR REPLACE TABLE ${CAME_BACK_TABLE} AS ${cameBackSql(t0, asOf)}`);
     await buildCustomerFacts(qm, t0, TABLES.facts);
     await qm.exec(buildCustomerValueSql(t0, valueBasis, TABLES));
     const presence = toRows<DataPresence>(await qm.query(dataPresenceSql(t0, TABLES.facts), { cache: false }))[0];
@@ -117,11 +123,11 @@ export async function computeBacktest(
     for (const { name, input } of inputs) {
       await qm.exec(buildStatusSql(input, TABLES));
       const rows = toRows<{ status: string; customers: number; came_back: number }>(
-        await qm.query(classReturnsSql(TABLES.status, t0, asOf), { cache: false }));
+        await qm.query(classReturnsSql(TABLES.status, CAME_BACK_TABLE), { cache: false }));
       definitions.push({ name, classes: rows.map((r) => ({ status: r.status, customers: r.customers, cameBack: r.came_back, share: r.came_back / r.customers })) });
       if (name !== redBasis) continue;
       const [red] = toRows<{ flagged: number; churned: number; hits: number; scored: number }>(
-        await qm.query(redTierSql(TABLES.customerRisk, TABLES.status, t0, asOf), { cache: false }));
+        await qm.query(redTierSql(TABLES.customerRisk, TABLES.status, CAME_BACK_TABLE), { cache: false }));
       if (red.scored > 0) {
         redTier = { precision: ratio(red.hits, red.flagged), recall: ratio(red.hits, red.churned), flagged: red.flagged, churned: red.churned };
       } else {
@@ -131,6 +137,6 @@ export async function computeBacktest(
     }
     return { value: { t0, asOf, horizonDays, definitions, ...(redTier ? { redTier } : {}) }, notes };
   } finally {
-    for (const t of Object.values(TABLES)) await qm.exec(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of [...Object.values(TABLES), CAME_BACK_TABLE]) await qm.exec(`DROP TABLE IF EXISTS ${t}`);
   }
 }
